@@ -1,0 +1,76 @@
+"""Forms for joining and for a member's own profile."""
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.db import transaction
+
+from community.models import Member, Nation
+from community.services import member_create
+from community.validators import reject_control_characters
+
+NATION_CHOICES = [("", "I'd rather not say"), *Nation.choices]
+
+
+class SignupForm(AllauthSignupForm):
+    nation = forms.ChoiceField(
+        label="Where in the UK are you? (optional)",
+        choices=NATION_CHOICES,
+        required=False,
+        help_text="We use this only to show help lines that serve where you live.",
+    )
+    accept_guidelines = forms.BooleanField(
+        label="I have read the community guidelines and I agree to follow them",
+        error_messages={
+            "required": "To join, please read the community guidelines and tick the box "
+            "to say you agree."
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.label = "Pseudonym (a made-up name)"
+        username.help_text = (
+            "Other members see this name. Do not use your real name, email or phone number."
+        )
+        username.widget.attrs.pop("placeholder", None)
+        self.fields["email"].help_text = "Never shown to other members."
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        for name in ("password1", "password2"):
+            self.fields[name].widget.attrs.pop("placeholder", None)
+
+    def save(self, request):
+        with transaction.atomic():
+            return super().save(request)
+
+    def custom_signup(self, request, user):
+        member_create(
+            user=user,
+            nation=self.cleaned_data.get("nation", ""),
+            guidelines_accepted=True,
+        )
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = ["pronouns", "bio", "nation"]
+        labels = {"pronouns": "Pronouns (optional)", "bio": "About me (optional)"}
+        help_texts = {
+            "pronouns": "For example: she/her, they/them.",
+            "bio": "A few words other members can read. Plain text, up to 1,000 characters. "
+            "Please keep out anything that could identify you.",
+        }
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nation"].choices = NATION_CHOICES
+        for name in ("pronouns", "bio"):
+            self.fields[name].validators.append(reject_control_characters)
+
+    def clean_pronouns(self):
+        pronouns = self.cleaned_data["pronouns"]
+        if "\n" in pronouns or "\r" in pronouns:
+            raise forms.ValidationError("Pronouns fit on one line.")
+        return pronouns

@@ -1,0 +1,29 @@
+"""The one way to broadcast a real-time event: only after the write that caused it commits."""
+
+import logging
+import re
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+GROUP_NAME = re.compile(r"^[a-zA-Z0-9_.\-]{1,99}$")
+
+
+def send_event_on_commit(group: str, event: dict[str, Any]) -> None:
+    """Send `event` to a channel-layer group once the current transaction commits.
+
+    Nothing is sent if the transaction rolls back; outside a transaction it is
+    sent at once. A failing layer is logged, never undoes the committed write.
+    """
+    if not GROUP_NAME.match(group):
+        raise ValueError(f"not a valid group name: {group!r}")
+    if not isinstance(event.get("type"), str):
+        raise ValueError("a real-time event needs a 'type'")
+
+    def send() -> None:
+        async_to_sync(get_channel_layer().group_send)(group, event)
+
+    transaction.on_commit(send, robust=True)

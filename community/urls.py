@@ -1,0 +1,20 @@
+"""Every URL of the site; the apps' own URLs are included under their prefixes."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from community import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("guidelines/", views.guidelines, name="guidelines"),
+    path("guidelines/easy-read/", views.guidelines_easy_read, name="guidelines_easy_read"),
+    path("help/", views.help_page, name="help"),
+    path("healthz", views.healthz, name="healthz"),
+    path("members/me/edit/", views.member_edit, name="member_edit"),
+    path("members/<str:username>/", views.member_detail, name="member_detail"),
+    path("accounts/", include("allauth.urls")),
+    path("forums/", include("forums.urls")),
+    path("chat/", include("chat.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,41 @@
+"""Checks on what members type about themselves, shared by forms and the user model."""
+
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+
+# A run of seven or more digits, allowing the spaces, dots, dashes and
+# brackets people put inside phone numbers.
+PHONE_LIKE = re.compile(r"(?:\d[\s().\-]*){7,}")
+ALLOWED_CONTROLS = {"\n", "\r", "\t"}
+DIRECTION_OVERRIDES = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def reject_email_like(value: str) -> None:
+    if "@" in value or re.search(r"\w\.(com|org|net|uk|co)\b", value, re.IGNORECASE):
+        raise ValidationError(
+            "This looks like an email address. Please choose a made-up name so you stay "
+            "anonymous here.",
+            code="email_like",
+        )
+
+
+def reject_phone_like(value: str) -> None:
+    if PHONE_LIKE.search(value):
+        raise ValidationError(
+            "This looks like a phone number. Please choose a made-up name so you stay "
+            "anonymous here.",
+            code="phone_like",
+        )
+
+
+def reject_control_characters(value: str) -> None:
+    """Refuse invisible control and text-direction characters that can disguise text."""
+    for char in value:
+        is_control = unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS
+        if is_control or char in DIRECTION_OVERRIDES:
+            raise ValidationError(
+                "This has hidden control characters in it. Please type it again.",
+                code="control_characters",
+            )

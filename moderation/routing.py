@@ -1,0 +1,3 @@
+"""WebSocket routes of this app, gathered by community/asgi.py."""
+
+websocket_urlpatterns: list = []

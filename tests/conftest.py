@@ -1,0 +1,64 @@
+"""Shared fixtures: members in each role, and the services some tests need."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from community import roles
+from community.services import role_grant
+from tests.factories import UserFactory
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache; one test's failed logins must not lock out the next."""
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(username="alex")
+
+
+@pytest.fixture
+def peer_supporter(db):
+    user = UserFactory(username="jo")
+    role_grant(user=user, role=roles.PEER_SUPPORTERS)
+    return user
+
+
+@pytest.fixture
+def moderator(db):
+    user = UserFactory(username="mo")
+    role_grant(user=user, role=roles.MODERATORS)
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    user = UserFactory(username="admin")
+    role_grant(user=user, role=roles.ADMINISTRATORS)
+    return user
+
+
+@pytest.fixture
+def redis_url():
+    """A real Redis: skipped without one, a failure when CI says services must be there."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        if REQUIRE_SERVICES:
+            pytest.fail("REQUIRE_SERVICES=1 but REDIS_URL is not set")
+        pytest.skip("needs Redis: set REDIS_URL=redis://127.0.0.1:6379/0 to run")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        if REQUIRE_SERVICES:
+            pytest.fail(f"REQUIRE_SERVICES=1 but Redis at {url} does not answer: {error}")
+        pytest.skip(f"Redis at {url} does not answer: {error}")
+    return url
