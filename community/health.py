@@ -3,7 +3,7 @@
 import asyncio
 import logging
 
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.db import connection
 
@@ -19,7 +19,7 @@ def _query_database() -> None:
 
 async def database_status() -> str:
     try:
-        await asyncio.wait_for(sync_to_async(_query_database)(), TIMEOUT_SECONDS)
+        await asyncio.wait_for(database_sync_to_async(_query_database)(), TIMEOUT_SECONDS)
     except Exception:
         logger.exception("health check: database unreachable")
         return "error"

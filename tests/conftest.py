@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from channels.layers import channel_layers
 from django.core.cache import cache
 
 from community import roles
@@ -16,6 +17,13 @@ REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 def _fresh_cache():
     """Rate limits live in the cache; one test's failed logins must not lock out the next."""
     cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer():
+    """Each test gets a new layer: its queues belong to that test's event loop."""
+    channel_layers.backends.clear()
     yield
 
 

@@ -1,0 +1,107 @@
+"""Settings come from the environment; production refuses unsafe values and deploys clean."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "kX9#mQ2$vL7!pR4&zT8*wN3^bF6@hJ1%cY5(dG0)sA-eU_iO+rE=tW~yP",
+    "ALLOWED_HOSTS": "peer.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://peer.example.org",
+}
+SETTING_NAMES = ["DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
+                 "REDIS_URL", "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT"]
+
+
+def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
+    """Import the settings in a fresh interpreter, with only the variables given."""
+    environment = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
+    environment.update(DJANGO_SETTINGS_MODULE="community.settings", **env)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True,
+        text=True, timeout=60,
+    )
+
+
+def read_settings(*names: str, **env: str) -> dict:
+    code = (
+        "import json; from django.conf import settings as s; "
+        f"print(json.dumps({{n: getattr(s, n) for n in {list(names)!r}}}, default=str))"
+    )
+    result = run_django(code, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_development_defaults_need_no_services():
+    values = read_settings("DEBUG", "DATABASES", "CHANNEL_LAYERS", "EMAIL_BACKEND")
+
+    assert values["DEBUG"] is True
+    assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert values["CHANNEL_LAYERS"]["default"]["BACKEND"] == "channels.layers.InMemoryChannelLayer"
+    assert values["EMAIL_BACKEND"].endswith("console.EmailBackend")
+
+
+def test_database_and_redis_urls_switch_backends():
+    values = read_settings(
+        "DATABASES", "CHANNEL_LAYERS", "CACHES",
+        DATABASE_URL="postgres://peer:secret@db.internal:5432/community",
+        REDIS_URL="redis://cache.internal:6379/2",
+    )
+
+    database = values["DATABASES"]["default"]
+    assert (database["ENGINE"], database["HOST"], database["NAME"]) == (
+        "django.db.backends.postgresql", "db.internal", "community"
+    )
+    layer = values["CHANNEL_LAYERS"]["default"]
+    assert layer["BACKEND"] == "channels_redis.core.RedisChannelLayer"
+    assert layer["CONFIG"]["hosts"] == ["redis://cache.internal:6379/2"]
+    assert values["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/2"
+
+
+def test_lists_and_email_settings_are_read():
+    values = read_settings(
+        "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "EMAIL_HOST", "EMAIL_PORT",
+        **PRODUCTION, EMAIL_HOST="smtp.example.org", EMAIL_PORT="2525",
+    )
+
+    assert values == {
+        "ALLOWED_HOSTS": ["peer.example.org"],
+        "CSRF_TRUSTED_ORIGINS": ["https://peer.example.org"],
+        "EMAIL_HOST": "smtp.example.org",
+        "EMAIL_PORT": 2525,
+    }
+
+
+@pytest.mark.parametrize(
+    ("missing_or_bad", "message"),
+    [
+        ({"SECRET_KEY": ""}, "Set SECRET_KEY"),
+        ({"SECRET_KEY": "django-insecure-" + "x" * 60}, "SECRET_KEY is too weak"),
+        ({"SECRET_KEY": "short"}, "SECRET_KEY is too weak"),
+        ({"ALLOWED_HOSTS": ""}, "Set ALLOWED_HOSTS"),
+        ({"DEBUG": "perhaps"}, "DEBUG must be a yes/no value"),
+    ],
+)
+def test_production_refuses_to_start_with_unsafe_settings(missing_or_bad, message):
+    result = run_django("import django; django.setup()", **{**PRODUCTION, **missing_or_bad})
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_django(
+        "from django.core.management import execute_from_command_line as run; "
+        "run(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+        **PRODUCTION,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,158 @@
+"""Browser-test fixtures: the real site over ASGI on its own database, and Debian's Chromium."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STARTUP_SECONDS = 30
+FAILED = pytest.StashKey[bool]()
+SERVER_LOG = pytest.StashKey[Path]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed:
+        item.stash[FAILED] = True
+        # The server runs in another process: its traceback is only in the log.
+        log = item.session.stash.get(SERVER_LOG, None)
+        if log and log.exists():
+            report.sections.append(("server log", log.read_text(errors="replace")[-20_000:]))
+    return report
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def _e2e_database_url(tmp_path_factory):
+    """A database of the server's own, so pytest-django's test database is never touched."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url or url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'site.sqlite3'}"
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in {"postgres", "postgresql"}:
+        pytest.skip(f"browser tests run on SQLite or PostgreSQL, not {parts.scheme}")
+    import psycopg
+
+    name = f"{parts.path.lstrip('/')}_e2e"
+    admin_url = parts._replace(path="/postgres").geturl()
+
+    def run(sql: str) -> None:
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(sql)
+
+    # FORCE ends connections a crashed earlier run may have left open.
+    run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    run(f'CREATE DATABASE "{name}"')
+    yield parts._replace(path=f"/{name}").geturl()
+    run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def site_url(request, _e2e_database_url, tmp_path_factory):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "community.settings",
+        "DATABASE_URL": _e2e_database_url,
+        "DEBUG": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    log_path = tmp_path_factory.mktemp("e2e-server") / "server.log"
+    request.session.stash[SERVER_LOG] = log_path
+    with log_path.open("w") as log:
+        for command in (["migrate", "--noinput"], ["seed_demo"]):
+            done = subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, timeout=120,
+            )
+            if done.returncode:
+                pytest.fail(f"manage.py {' '.join(command)} failed:\n{log_path.read_text()}")
+
+        port = _free_port()
+        base_url = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
+             "community.asgi:application"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_until_healthy(server, base_url, log_path)
+            yield base_url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def _wait_until_healthy(server: subprocess.Popen, base_url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"the site exited with code {server.returncode}:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass  # not listening yet, or unhealthy (503): keep waiting
+        time.sleep(0.2)
+    pytest.fail(
+        f"{base_url}/healthz did not return 200 within {STARTUP_SECONDS}s:\n{log_path.read_text()}"
+    )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium not installed: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Playwright not installed: pip install -e '.[e2e]'")
+    # Debian's Chromium, not Playwright's download, so no `playwright install` is needed.
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(request, browser):
+    # A fresh context per test: no cookies or session carried between journeys.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    yield page
+    if request.node.stash.get(FAILED, False):
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
+    context.close()
