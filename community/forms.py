@@ -27,7 +27,11 @@ class SignupForm(AllauthSignupForm):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.order_fields(
+            ["username", "email", "password1", "password2", "nation", "accept_guidelines"]
+        )
         username = self.fields["username"]
         username.label = "Pseudonym (a made-up name)"
         username.help_text = (
@@ -64,6 +68,7 @@ class MemberForm(forms.ModelForm):
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["nation"].choices = NATION_CHOICES
         for name in ("pronouns", "bio"):

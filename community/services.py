@@ -27,12 +27,23 @@ def member_update(*, member: Member, pronouns: str, bio: str, nation: str) -> Me
 
 @transaction.atomic
 def role_grant(*, user: User, role: str) -> None:
-    """Put a member in a role's group; the badge and admin access follow the role."""
     user.groups.add(Group.objects.get(name=role))
-    if role == roles.PEER_SUPPORTERS:
-        user.member.is_peer_supporter = True
-        user.member.save(update_fields=["is_peer_supporter"])
-    if role == roles.ADMINISTRATORS and not user.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
+    roles_sync(user=user)
+
+
+def roles_sync(*, user: User) -> None:
+    """Bring the badge and admin access in line with the user's groups.
+
+    Groups are the one place roles are granted (here or in the admin); the
+    peer-supporter badge and staff status follow from them.
+    """
     user.__dict__.pop("_role_names", None)
+    names = roles.role_names(user)
+    is_peer_supporter = roles.PEER_SUPPORTERS in names
+    if user.member.is_peer_supporter != is_peer_supporter:
+        user.member.is_peer_supporter = is_peer_supporter
+        user.member.save(update_fields=["is_peer_supporter"])
+    is_staff = user.is_superuser or roles.ADMINISTRATORS in names
+    if user.is_staff != is_staff:
+        user.is_staff = is_staff
+        user.save(update_fields=["is_staff"])

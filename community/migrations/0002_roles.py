@@ -13,6 +13,7 @@ ROLE_PERMISSIONS = {
         ("community", "view_member"),
         ("community", "change_member"),
         ("community", "view_user"),
+        ("community", "add_user"),
         ("community", "change_user"),
         ("auth", "view_group"),
     ],

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 
 from community import roles
 from community.roles import is_administrator, is_moderator
+from community.services import roles_sync
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +52,18 @@ def test_granting_administrator_opens_the_admin_site(admin_user):
     admin_user.refresh_from_db()
 
     assert admin_user.is_staff
+
+
+def test_badge_and_admin_access_follow_the_groups_both_ways(member):
+    peer_group = Group.objects.get(name=roles.PEER_SUPPORTERS)
+    admin_group = Group.objects.get(name=roles.ADMINISTRATORS)
+
+    member.groups.add(peer_group, admin_group)
+    roles_sync(user=member)
+    member.refresh_from_db()
+    assert member.member.is_peer_supporter and member.is_staff
+
+    member.groups.remove(peer_group, admin_group)
+    roles_sync(user=member)
+    member.refresh_from_db()
+    assert not member.member.is_peer_supporter and not member.is_staff

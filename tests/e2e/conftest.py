@@ -80,6 +80,8 @@ def site_url(request, _e2e_database_url, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "community.settings",
         "DATABASE_URL": _e2e_database_url,
         "DEBUG": "1",
+        # A developer's own ALLOWED_HOSTS would make the site refuse 127.0.0.1.
+        "ALLOWED_HOSTS": "127.0.0.1",
         "PYTHONUNBUFFERED": "1",
     }
     log_path = tmp_path_factory.mktemp("e2e-server") / "server.log"

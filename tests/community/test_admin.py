@@ -1,0 +1,43 @@
+"""Administrators manage accounts in the admin site."""
+
+import pytest
+
+from community.models import Member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_account_added_in_the_admin_gets_a_profile(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.post(
+        "/admin/community/user/add/",
+        {
+            "username": "newbie",
+            "password1": "a-long-test-passphrase",
+            "password2": "a-long-test-passphrase",
+            "usable_password": "true",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Member.objects.filter(user__username="newbie").exists()
+
+
+def test_admin_refuses_a_pseudonym_that_looks_like_a_phone_number(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.post(
+        "/admin/community/user/add/",
+        {"username": "07700 900123", "password1": "a-long-test-passphrase",
+         "password2": "a-long-test-passphrase", "usable_password": "true"},
+    )
+
+    assert response.status_code == 200
+    assert "looks like a phone number" in response.content.decode()
+
+
+def test_members_cannot_open_the_admin(client, member, moderator):
+    for user in (member, moderator):
+        client.force_login(user)
+        assert client.get("/admin/").status_code == 302
