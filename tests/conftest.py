@@ -1,10 +1,10 @@
 """Shared fixtures: members in each role, and the services some tests need."""
 
 import os
+import uuid
 
 import pytest
 from channels.layers import channel_layers
-from django.core.cache import cache
 
 from community import roles
 from community.services import role_grant
@@ -14,10 +14,13 @@ REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate limits live in the cache; one test's failed logins must not lock out the next."""
-    cache.clear()
-    yield
+def _fresh_cache(settings):
+    """Rate limits live in the cache; one test's failed logins must not lock out the next.
+
+    A new key prefix per test, rather than clearing a Redis other processes share.
+    """
+    default = settings.CACHES["default"]
+    settings.CACHES = {**settings.CACHES, "default": {**default, "KEY_PREFIX": uuid.uuid4().hex}}
 
 
 @pytest.fixture(autouse=True)

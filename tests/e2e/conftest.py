@@ -134,6 +134,8 @@ def _wait_until_healthy(server: subprocess.Popen, base_url: str, log_path: Path)
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail("REQUIRE_SERVICES=1 but Chromium is missing: apt-get install chromium")
         pytest.skip("Chromium not installed: apt-get install chromium")
     try:
         from playwright.sync_api import sync_playwright

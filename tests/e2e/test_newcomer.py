@@ -1,7 +1,6 @@
 """A newcomer's first visit in a real browser: finding help, then joining."""
 
 import random
-import re
 import string
 
 import pytest
@@ -24,8 +23,7 @@ def unique_pseudonym() -> str:
 def fill_signup(page, pseudonym: str, *, accept_guidelines: bool) -> None:
     page.get_by_label("Pseudonym").fill(pseudonym)
     page.get_by_label("Email").fill(f"{pseudonym}@example.org")
-    # Django's labels end in ":"; anchored so "Password" does not also match "Password (again)".
-    page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     if accept_guidelines:
         page.get_by_label("I have read the community guidelines").check()
