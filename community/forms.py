@@ -1,5 +1,6 @@
 """Forms for joining and for a member's own profile."""
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction
@@ -53,6 +54,15 @@ class SignupForm(AllauthSignupForm):
             nation=self.cleaned_data.get("nation", ""),
             guidelines_accepted=True,
         )
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Pseudonym or email"
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
 
 
 class MemberForm(forms.ModelForm):

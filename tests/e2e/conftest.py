@@ -160,3 +160,14 @@ def page(request, browser):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture
+def signed_in_page(page, site_url):
+    """A page signed in as the demo member alex, through the real log-in form."""
+    page.goto(site_url + "/accounts/login/")
+    page.get_by_label("Pseudonym or email").fill("alex")
+    page.get_by_label("Password", exact=True).fill("peer-support-demo")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log out").wait_for()
+    return page

@@ -1,0 +1,30 @@
+"""Pseudonym and plain-text checks, over generated input as well as examples."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from hypothesis import given
+from hypothesis import strategies as st
+
+from community.validators import reject_control_characters, reject_phone_like
+
+separators = st.sampled_from(["", " ", "-", ".", "(", ")"])
+
+
+@given(digits=st.lists(st.integers(0, 9), min_size=7, max_size=15), gaps=st.data(),
+       prefix=st.text("abcxyz_", max_size=5))
+def test_any_run_of_seven_digits_is_refused_as_a_phone_number(digits, gaps, prefix):
+    number = "".join(f"{d}{gaps.draw(separators)}" for d in digits)
+
+    with pytest.raises(ValidationError, match="phone number"):
+        reject_phone_like(prefix + number)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cc", "Cf", "Cs"])))
+def test_ordinary_text_in_any_script_is_accepted(text):
+    reject_control_characters(text)
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\u202e", "\u2066"])
+def test_control_and_direction_override_characters_are_refused(char):
+    with pytest.raises(ValidationError, match="hidden control characters"):
+        reject_control_characters(f"a{char}b")

@@ -1,0 +1,83 @@
+"""Every page passes axe-core's WCAG 2.2 AA rules and can be used from the keyboard."""
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+sync_axe = pytest.importorskip(
+    "axe_playwright_python.sync_playwright", reason="pip install -e '.[e2e]'"
+)
+expect = pytest.importorskip("playwright.sync_api").expect
+
+WCAG_AA = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+VISITOR_PAGES = ["/", "/help/", "/guidelines/", "/guidelines/easy-read/", "/accounts/signup/",
+                 "/accounts/login/", "/accounts/password/reset/", "/forums/", "/chat/"]
+MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/"]
+
+
+def assert_no_violations(page) -> None:
+    results = sync_axe.Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("path", VISITOR_PAGES)
+def test_visitor_pages_have_no_accessibility_violations(page, site_url, path):
+    page.goto(site_url + path)
+
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("path", MEMBER_PAGES)
+def test_member_pages_have_no_accessibility_violations(signed_in_page, site_url, path):
+    signed_in_page.goto(site_url + path)
+
+    assert_no_violations(signed_in_page)
+
+
+def test_form_with_errors_has_no_accessibility_violations(page, site_url):
+    page.goto(site_url + "/accounts/signup/")
+    page.get_by_role("button", name="Join").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("Please check")
+    assert_no_violations(page)
+
+
+def test_keyboard_user_skips_to_content_and_reaches_help_first(page, site_url):
+    page.goto(site_url + "/guidelines/")
+
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+    page.goto(site_url + "/guidelines/")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    expect(page.get_by_role("banner").get_by_role("link", name="Get help now")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + "/help/")
+
+
+def test_keyboard_user_joins_without_a_mouse(page, site_url):
+    page.goto(site_url + "/accounts/signup/")
+    page.get_by_label("Pseudonym").focus()
+
+    page.keyboard.type("keyboardowl")
+    page.keyboard.press("Tab")
+    page.keyboard.type("keyboardowl@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type("calm-river-stones-42")
+    page.keyboard.press("Tab")
+    page.keyboard.type("calm-river-stones-42")
+    page.keyboard.press("Tab")  # nation: left as "I'd rather not say"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # tick the guidelines box
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
