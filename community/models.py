@@ -18,6 +18,32 @@ class Nation(models.TextChoices):
     ELSEWHERE = "elsewhere", "Somewhere else"
 
 
+class Topic(models.TextChoices):
+    """What a crisis pattern, a help resource or a content warning is about."""
+
+    SUICIDE = "suicide", "Suicide"
+    SELF_HARM = "self-harm", "Self-harm"
+    OVERDOSE = "overdose", "Overdose"
+    HARM_TO_OTHERS = "harm-to-others", "Harm to others"
+    ABUSE = "abuse", "Abuse"
+    EATING_DISORDERS = "eating-disorders", "Eating disorders"
+    BEREAVEMENT = "bereavement", "Bereavement"
+    SUBSTANCE_USE = "substance-use", "Substance use"
+    DEMENTIA = "dementia", "Dementia"
+    CARERS = "carers", "Carers"
+    LEARNING_DISABILITY = "learning-disability", "Learning disability"
+    YOUNG_PEOPLE = "young-people", "Young people"
+    GENERAL = "general", "General"
+
+
+class Risk(models.TextChoices):
+    """How worried screening is about a piece of text; shared by moderation and signposting."""
+
+    NONE = "none", "No risk found"
+    CONCERN = "concern", "Concern: distress, or the topic without intent"
+    URGENT = "urgent", "Urgent: intent, plan, means or timing now"
+
+
 class UserManager(DjangoUserManager):
     """Every account is created with its Member profile, including createsuperuser's."""
 
@@ -74,3 +100,111 @@ class Member(models.Model):
     @property
     def display_name(self) -> str:
         return self.user.username
+
+
+class HelpResource(models.Model):
+    """A help line or service shown on /help/ and to members whose words suggest risk."""
+
+    name = models.CharField(max_length=120)
+    description = models.CharField(max_length=300, help_text="One or two plain sentences.")
+    phone = models.CharField("phone number", max_length=40, blank=True,
+                             help_text="As people dial it, e.g. 116 123.")
+    sms_number = models.CharField("text number", max_length=40, blank=True)
+    sms_keyword = models.CharField("text keyword", max_length=40, blank=True,
+                                   help_text="The word to text, e.g. SHOUT.")
+    url = models.URLField("website", blank=True)
+    is_24_7 = models.BooleanField("open 24 hours, every day", default=False)
+    is_emergency = models.BooleanField(
+        "emergency service", default=False, help_text="Listed first, above everything else."
+    )
+    nations = models.JSONField(
+        default=list, blank=True, help_text="Nations served; none means all of the UK."
+    )
+    topics = models.JSONField(default=list, blank=True, help_text="What it helps with.")
+    order = models.PositiveSmallIntegerField(default=100, help_text="Lower comes first.")
+    is_active = models.BooleanField("shown", default=True)
+    needs_review = models.BooleanField(
+        "check before going live",
+        default=False,
+        help_text="Shipped as an example: check the number, hours and wording, then untick.",
+    )
+
+    class Meta:
+        ordering = ["-is_emergency", "order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OpeningHours(models.Model):
+    """One opening period on one weekday; a closing time at or before opening runs past midnight."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+        SATURDAY = 5, "Saturday"
+        SUNDAY = 6, "Sunday"
+
+    resource = models.ForeignKey(HelpResource, on_delete=models.CASCADE, related_name="hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField(help_text="00:00 means midnight.")
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name_plural = "opening hours"
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+
+class ContentWarning(models.Model):
+    """A category of distressing content that readers can choose to see, collapse or hide."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=60, help_text="As readers see it, e.g. 'self-harm'.")
+    description = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=100)
+    is_active = models.BooleanField("offered to members", default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WarningChoice(models.TextChoices):
+    SHOW = "show", "Show it"
+    COLLAPSE = "collapse", "Collapse it behind a warning"
+    HIDE = "hide", "Hide it (a one-line notice you can still open)"
+
+
+class WarningPreference(models.Model):
+    """A member's choice for one content-warning category; no row means collapse."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="warning_preferences")
+    warning = models.ForeignKey(ContentWarning, on_delete=models.CASCADE)
+    choice = models.CharField(max_length=10, choices=WarningChoice.choices,
+                              default=WarningChoice.COLLAPSE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "warning"], name="one_preference_per_warning")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.warning}: {self.choice}"
+
+
+class WarnedContent(models.Model):
+    """Fields for content that can carry content warnings: forum threads, posts, chat messages."""
+
+    content_warnings = models.JSONField(default=list, blank=True)
+    warning_note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
