@@ -8,6 +8,7 @@ from channels.layers import channel_layers
 
 from community import roles
 from community.services import role_grant
+from moderation.screening import rules
 from tests.factories import UserFactory
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -21,6 +22,14 @@ def _fresh_cache(settings):
     """
     default = settings.CACHES["default"]
     settings.CACHES = {**settings.CACHES, "default": {**default, "KEY_PREFIX": uuid.uuid4().hex}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_screening_rules():
+    """A rolled-back test must not leave its rules compiled in this process."""
+    rules.forget()
+    yield
+    rules.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,63 @@
+"""What moderation needs from any kind of member content (forum posts, chat messages...).
+
+Moderation never imports the apps that hold content: each content model
+inherits ModeratedContent and fills in the few members it leaves abstract,
+and the queue and actions work on it unchanged.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Visibility(models.TextChoices):
+    PUBLISHED = "published", "Published"
+    HELD = "held", "Waiting for a moderator"
+    HIDDEN = "hidden", "Hidden by a moderator"
+
+
+class ModeratedContent(models.Model):
+    visibility = models.CharField(max_length=10, choices=Visibility.choices,
+                                  default=Visibility.PUBLISHED)
+    moderation_reason = models.CharField(
+        max_length=300, blank=True, help_text="Shown to the author when held or hidden."
+    )
+    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    moderated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    # Each kind of content says where it lives, who wrote it and how to quote it.
+    def get_absolute_url(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def author(self):
+        raise NotImplementedError
+
+    def excerpt(self, length: int = 200) -> str:
+        raise NotImplementedError
+
+    @property
+    def is_visible_to_members(self) -> bool:
+        return self.visibility == Visibility.PUBLISHED
+
+    def hide(self, by, reason: str) -> None:
+        self._set_visibility(Visibility.HIDDEN, by, reason)
+
+    def hold(self, by, reason: str) -> None:
+        self._set_visibility(Visibility.HELD, by, reason)
+
+    def restore(self, by) -> None:
+        """Publish: approves held content and brings back hidden content."""
+        self._set_visibility(Visibility.PUBLISHED, by, "")
+
+    def _set_visibility(self, visibility: str, by, reason: str) -> None:
+        self.visibility = visibility
+        self.moderation_reason = reason
+        self.moderated_by = by
+        self.moderated_at = timezone.now()
+        self.save(update_fields=["visibility", "moderation_reason", "moderated_by",
+                                 "moderated_at"])

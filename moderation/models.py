@@ -1,0 +1,243 @@
+"""Screening rules, the moderation queue, reports and the append-only record of actions."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from community.models import Risk, Topic
+from moderation.screening.patterns import PatternError, parse
+
+PATTERN_HELP = (
+    "Words in order, matched as whole words whatever the case, spelling tricks or spacing. "
+    "(a|b c) means one of several; add ? after it to make it optional; * is any one word; "
+    "~ is up to four words."
+)
+
+
+def validate_pattern(value: str) -> None:
+    try:
+        parse(value)
+    except PatternError as error:
+        raise ValidationError(str(error)) from None
+
+
+class CrisisPattern(models.Model):
+    """Words that suggest someone may be at risk, and how worried to be when they appear."""
+
+    class Level(models.TextChoices):
+        URGENT = Risk.URGENT, "Urgent: intent, plan, means or timing"
+        CONCERN = Risk.CONCERN, "Concern: distress, or the topic without intent"
+        WARNING = "warning", "No risk: only suggest a content warning"
+        NOT_A_CRISIS = "not-a-crisis", "Not a crisis: an everyday phrase that cancels others"
+
+    pattern = models.CharField(max_length=200, validators=[validate_pattern],
+                               help_text=PATTERN_HELP)
+    level = models.CharField(max_length=20, choices=Level.choices)
+    topic = models.CharField(max_length=30, choices=Topic.choices)
+    is_active = models.BooleanField("in use", default=True)
+    note = models.CharField(max_length=200, blank=True, help_text="Why this rule exists.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["topic", "level", "pattern"]
+
+    def __str__(self) -> str:
+        return self.pattern
+
+
+class WatchedWord(models.Model):
+    """A word or phrase administrators want stopped, held, flagged, replaced or warned about."""
+
+    class Action(models.TextChoices):
+        BLOCK = "block", "Block: refuse it, asking the member to reword"
+        HOLD = "hold", "Hold: publish only after a moderator approves"
+        FLAG = "flag", "Flag: publish, and add it to the queue"
+        REPLACE = "replace", "Replace: publish with the replacement text"
+        REQUIRE_WARNING = "require_warning", "Require a content warning before publishing"
+
+    pattern = models.CharField(max_length=200, validators=[validate_pattern],
+                               help_text=PATTERN_HELP)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    replacement = models.CharField(max_length=100, blank=True,
+                                   help_text="For Replace: what appears instead.")
+    warning = models.ForeignKey(
+        "community.ContentWarning", null=True, blank=True, on_delete=models.SET_NULL,
+        help_text="The content warning it suggests or requires.",
+    )
+    is_active = models.BooleanField("in use", default=True)
+    note = models.CharField(max_length=200, blank=True, help_text="Why this rule exists.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["action", "pattern"]
+
+    def __str__(self) -> str:
+        return self.pattern
+
+    def clean(self) -> None:
+        if self.action == self.Action.REPLACE and not self.replacement:
+            raise ValidationError({"replacement": "Say what the words are replaced with."})
+        if self.action == self.Action.REQUIRE_WARNING and not self.warning_id:
+            raise ValidationError({"warning": "Choose the content warning that is required."})
+
+
+class Priority(models.TextChoices):
+    URGENT = "urgent", "Urgent"
+    HIGH = "high", "High"
+    NORMAL = "normal", "Normal"
+
+
+PRIORITY_RANK = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.NORMAL: 2}
+
+
+class QueueItem(models.Model):
+    """One piece of content a moderator must look at, with every report and flag about it."""
+
+    class Source(models.TextChoices):
+        REPORT = "report", "Member report"
+        CRISIS = "crisis", "Crisis language"
+        WATCHED_WORD = "watched_word", "Watched word"
+        HELD = "held", "Held for approval"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        CLAIMED = "claimed", "Claimed"
+        RESOLVED = "resolved", "Resolved"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content = GenericForeignKey("content_type", "object_id")
+    source = models.CharField(max_length=20, choices=Source.choices,
+                              help_text="Why the item was opened.")
+    reason = models.CharField(max_length=300, help_text="The latest reason, for the queue list.")
+    matches = models.JSONField(default=list, blank=True,
+                               help_text="Rules that fired: what the flags were about.")
+    priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="claimed_items")
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    first_looked_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="resolved_items")
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["status", "priority", "created_at"])]
+        constraints = [
+            # Every report and flag about one piece of content gathers on one open item.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=~Q(status="resolved"),
+                name="one_open_item_per_content",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_priority_display()} {self.get_source_display()} #{self.pk}"
+
+
+class ReportReason(models.TextChoices):
+    """What members choose from when they report; the order is the order shown."""
+
+    AT_RISK = "at_risk", "Someone may be at risk"
+    UNKIND = "unkind", "Unkind, bullying or harassing"
+    HATEFUL = "hateful", "Hateful or discriminatory"
+    HARMFUL_DETAIL = "harmful_detail", "Harmful detail (methods, amounts, numbers)"
+    PERSONAL_DETAILS = "personal_details", "Shares someone's personal details"
+    NEEDS_WARNING = "needs_warning", "Needs a content warning"
+    SPAM = "spam", "Advertising or spam"
+    OTHER = "other", "Something else"
+
+
+REPORT_PRIORITY = {
+    ReportReason.AT_RISK: Priority.URGENT,
+    ReportReason.UNKIND: Priority.HIGH,
+    ReportReason.HATEFUL: Priority.HIGH,
+    ReportReason.HARMFUL_DETAIL: Priority.HIGH,
+    ReportReason.PERSONAL_DETAILS: Priority.HIGH,
+}
+
+
+class Report(models.Model):
+    """One member's report, gathered on the queue item for that content."""
+
+    item = models.ForeignKey(QueueItem, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                 related_name="reports_made")
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+    note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "reporter"], name="one_report_per_member_per_item"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} by {self.reporter}"
+
+
+class ModerationAction(models.Model):
+    """What a moderator, administrator or the system did, and why. Never edited or deleted."""
+
+    class Verb(models.TextChoices):
+        FLAG = "flag", "Flagged"
+        REPORT = "report", "Reported"
+        APPROVE = "approve", "Approved"
+        DISMISS = "dismiss", "Dismissed reports"
+        HIDE = "hide", "Hid"
+        RESTORE = "restore", "Restored"
+        EDIT = "edit", "Edited"
+        LOCK = "lock", "Locked"
+        UNLOCK = "unlock", "Unlocked"
+        MOVE = "move", "Moved"
+        CLAIM = "claim", "Claimed"
+        HAND_OVER = "hand_over", "Handed over"
+        ESCALATE = "escalate", "Escalated"
+        WARN = "warn", "Warned"
+        MUTE = "mute", "Muted"
+        SUSPEND = "suspend", "Suspended"
+        BAN = "ban", "Banned"
+        LIFT = "lift", "Lifted a sanction"
+        NOTE = "note", "Added a note"
+        ROOM = "room", "Changed a room"
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="moderation_actions",
+                              help_text="Empty when the site acted by itself.")
+    verb = models.CharField(max_length=20, choices=Verb.choices)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="actions_about",
+                               help_text="The member the action concerns.")
+    item = models.ForeignKey(QueueItem, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="actions")
+    reason = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        who = self.actor or "the site"
+        return f"{who} {self.get_verb_display().lower()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def save(self, *args, **kwargs):
+        # The audit trail only grows: refuse to rewrite history.
+        if self.pk is not None:
+            raise ValueError("moderation actions are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("moderation actions are append-only")

@@ -1,0 +1,59 @@
+"""Turn member text into the plain word tokens that screening rules match against.
+
+The same steps run over rules and text, so a rule written "kill myself"
+matches "K1LL   myself!!", "kiiill myself" and "k i l l myself". Each step
+works on the whole string with one regular expression: screening has to be
+fast enough for every chat message.
+"""
+
+import re
+import unicodedata
+
+# Look-alike swaps people use to get words past filters. Applied only inside
+# words that also hold letters, so "took 30 pills" keeps its number.
+SWAPS = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s", "!": "i"})
+QUOTES = str.maketrans({"\u2019": "", "\u2018": "", "\u02bc": "", "`": "", "\u00b4": "", "'": ""})
+SWAPPABLE = re.compile(r"(?<!\S)\S*[0134@$!]\S*")
+HAS_LETTER = re.compile(r"[^\W\d_]")
+# Sentence ends become this letter so that one fast pass can drop all other
+# punctuation; nobody types it, and it is never part of a rule.
+BOUNDARY = "\u01c2"
+# A full stop, ! or ? before a space, or a new line, ends a sentence: rules and
+# negation never reach across one ("I'm not sure. I want to die").
+SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
+NOT_WORD = re.compile(r"[\W_]+")
+BOUNDARIES = re.compile(f"(?:{BOUNDARY} )+")
+SPACED_LETTERS = re.compile(f" (?:[^\\W\\d_{BOUNDARY}] ){{2,}}[^\\W\\d_{BOUNDARY}] ")
+REPEATS = re.compile(r"(.)\1+")
+
+
+def _unswap(match: re.Match) -> str:
+    raw = match.group()
+    if not HAS_LETTER.search(raw):
+        return raw
+    # A trailing "!" is punctuation: "die!!" is "die", not "dieii".
+    core = raw.rstrip("!?.,")
+    return core.translate(SWAPS) + raw[len(core):]
+
+
+def _join_letters(match: re.Match) -> str:
+    return f" {match.group().replace(' ', '')} "
+
+
+def _first(match: re.Match) -> str:
+    return match.group(1)
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-cased word tokens with swaps undone, letters squeezed and spaced letters joined.
+
+    Sentences are separated by a BOUNDARY token.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = SWAPPABLE.sub(_unswap, text.casefold().translate(QUOTES))
+    text = NOT_WORD.sub(" ", SENTENCE_END.sub(f" {BOUNDARY} ", text))
+    text = BOUNDARIES.sub(f"{BOUNDARY} ", f" {text} ").strip(f" {BOUNDARY}")
+    # "k i l l": three or more single letters in a row are one word.
+    text = SPACED_LETTERS.sub(_join_letters, f" {text} ")
+    return REPEATS.sub(_first, text).split()

@@ -1,0 +1,163 @@
+"""The small phrase language administrators write rules in, and a fast matcher for it.
+
+    want to die                  the words, in order, whole words only
+    (going|gonna) to end it      one of several words or phrases
+    (tonight|right now)?         an optional group
+    kill * (wife|husband)        exactly one word of any kind
+    took ~ pills                 up to three words of any kind
+
+Rules are compiled to word sequences and indexed by their possible first
+words, so matching costs a dictionary look-up per word of the text.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from moderation.screening.normalise import BOUNDARY, normalise
+
+GAP_WORDS = 4
+# People write these as two words ("my self", "my-self"); a rule's one word matches both.
+COMPOUNDS = {"myself": ("my", "self"), "himself": ("him", "self"), "herself": ("her", "self"),
+             "yourself": ("your", "self"), "themselves": ("them", "selves"),
+             "ourselves": ("our", "selves")}
+SYNTAX = re.compile(r"\(([^()]*)\)(\?)?|(\*)|(~)|([^\s()*~|?]+)")
+
+
+class PatternError(ValueError):
+    """A rule an administrator wrote that cannot be understood; the message says why."""
+
+
+@dataclass(frozen=True)
+class Words:
+    """One of several word sequences (an empty one when the group is optional)."""
+
+    options: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    least: int
+    most: int
+
+
+Element = Words | Gap
+
+
+@dataclass(frozen=True)
+class Found:
+    rule: Any
+    start: int
+    end: int
+
+
+def parse(pattern: str) -> tuple[Element, ...]:
+    elements: list[Element] = []
+    position = 0
+    pattern = pattern.strip()
+    while position < len(pattern):
+        if pattern[position].isspace():
+            position += 1
+            continue
+        token = SYNTAX.match(pattern, position)
+        if not token:
+            raise PatternError(f"Cannot read the rule from “{pattern[position:]}”.")
+        group, optional, star, tilde, word = token.groups()
+        if group is not None:
+            options = [tuple(normalise(option)) for option in group.split("|")]
+            if not all(options):
+                raise PatternError("Each choice inside ( | ) needs at least one word.")
+            options = [variant for option in options for variant in _spellings(option)]
+            elements.append(Words(tuple(options) + (((),) if optional else ())))
+        elif star:
+            elements.append(Gap(1, 1))
+        elif tilde:
+            elements.append(Gap(0, GAP_WORDS))
+        else:
+            words = normalise(word)
+            if not words:
+                raise PatternError(f"“{word}” has no letters or numbers in it.")
+            # A word that normalises to several ("self-harm") is a sequence.
+            elements.append(Words(tuple(_spellings(tuple(words)))))
+        position = token.end()
+    _check_ends(elements)
+    return tuple(elements)
+
+
+def _spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every way of writing the words, with compounds joined or split."""
+    spellings: list[tuple[str, ...]] = [()]
+    for word in words:
+        forms = [(word,), COMPOUNDS[word]] if word in COMPOUNDS else [(word,)]
+        spellings = [done + form for done in spellings for form in forms]
+    return spellings
+
+
+def _check_ends(elements: list[Element]) -> None:
+    if not elements:
+        raise PatternError("The rule is empty.")
+    first, last = elements[0], elements[-1]
+    if isinstance(first, Gap) or () in first.options:
+        raise PatternError("A rule must start with words, not * ~ or an optional part.")
+    if isinstance(last, Gap):
+        raise PatternError("A rule must end with words, not * or ~.")
+
+
+def first_words(elements: tuple[Element, ...]) -> set[str]:
+    first = elements[0]
+    assert isinstance(first, Words)
+    return {option[0] for option in first.options}
+
+
+def _match(elements: tuple[Element, ...], tokens: list[str], index: int, position: int) -> int:
+    """The end of a match of elements[index:] at position, or -1."""
+    if index == len(elements):
+        return position
+    element = elements[index]
+    if isinstance(element, Gap):
+        for skip in range(element.least, element.most + 1):
+            skipped = tokens[position:position + skip]
+            if len(skipped) < skip or BOUNDARY in skipped:
+                break
+            end = _match(elements, tokens, index + 1, position + skip)
+            if end >= 0:
+                return end
+        return -1
+    for option in element.options:
+        if tuple(tokens[position:position + len(option)]) == option:
+            end = _match(elements, tokens, index + 1, position + len(option))
+            if end >= 0:
+                return end
+    return -1
+
+
+class Matcher:
+    """Finds every rule that matches a token list; rules are any objects with a `pattern`."""
+
+    def __init__(self, compiled: list[tuple[Any, tuple[Element, ...]]]):
+        self._by_first_word: dict[str, list[tuple[Any, tuple[Element, ...]]]] = defaultdict(list)
+        for rule, elements in compiled:
+            for word in first_words(elements):
+                self._by_first_word[word].append((rule, elements))
+
+    def find(self, tokens: list[str]) -> list[Found]:
+        found = []
+        index = self._by_first_word
+        for position, token in enumerate(tokens):
+            for rule, elements in index.get(token, ()):
+                end = _match(elements, tokens, 0, position)
+                if end >= 0:
+                    found.append(Found(rule, position, end))
+        return found
+
+
+def replacement_pattern(pattern: str) -> re.Pattern | None:
+    """A plain-words rule as a regular expression over the original text; None for others.
+
+    Replacing needs the member's own spelling, so only plain words can be replaced.
+    """
+    words = pattern.split()
+    if not words or any(not re.fullmatch(r"[\w'-]+", word) for word in words):
+        return None
+    return re.compile(r"\b" + r"[\W_]+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
