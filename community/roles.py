@@ -1,5 +1,6 @@
 """Who holds which role. Roles are Django groups, so administrators grant them in the admin."""
 
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import AnonymousUser
 
 PEER_SUPPORTERS = "Peer supporters"
@@ -27,3 +28,21 @@ def is_administrator(user: AnonymousUser) -> bool:
 def is_moderator(user) -> bool:
     """Administrators moderate too: they are the safeguarding leads."""
     return is_administrator(user) or MODERATORS in role_names(user)
+
+
+def grant_in_migration(apps, grants: dict[str, list[tuple[str, str]]]) -> None:
+    """For data migrations: give each role group these (app label, codename) permissions."""
+    # Permissions are normally made after all migrations; make them now so the
+    # groups can hold them on a brand-new database.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in grants.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codename in codes:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )

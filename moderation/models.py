@@ -191,7 +191,6 @@ class ModerationAction(models.Model):
 
     class Verb(models.TextChoices):
         FLAG = "flag", "Flagged"
-        REPORT = "report", "Reported"
         APPROVE = "approve", "Approved"
         DISMISS = "dismiss", "Dismissed reports"
         HIDE = "hide", "Hid"

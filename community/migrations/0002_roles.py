@@ -1,7 +1,8 @@
 """Create the three role groups with the permissions each needs."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from community.roles import grant_in_migration
 
 ROLE_PERMISSIONS = {
     "Peer supporters": [],
@@ -21,20 +22,7 @@ ROLE_PERMISSIONS = {
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally made after all migrations; make them now so the
-    # groups can hold them on a brand-new database.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codename in codes:
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+    grant_in_migration(apps, ROLE_PERMISSIONS)
 
 
 def remove_roles(apps, schema_editor):
