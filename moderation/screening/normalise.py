@@ -12,7 +12,9 @@ import unicodedata
 # Look-alike swaps people use to get words past filters. Applied only inside
 # words that also hold letters, so "took 30 pills" keeps its number.
 SWAPS = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s", "!": "i"})
-QUOTES = str.maketrans({"\u2019": "", "\u2018": "", "\u02bc": "", "`": "", "\u00b4": "", "'": ""})
+# Apostrophes go, so "I'm" is "im" and "don't" is "dont" however they were typed.
+APOSTROPHES = ("'", "`")
+CURLY_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 SWAPPABLE = re.compile(r"(?<!\S)\S*[0134@$!]\S*")
 HAS_LETTER = re.compile(r"[^\W\d_]")
 # Sentence ends become this letter so that one fast pass can drop all other
@@ -49,9 +51,15 @@ def normalise(text: str) -> list[str]:
 
     Sentences are separated by a BOUNDARY token.
     """
+    apostrophes = APOSTROPHES
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    text = SWAPPABLE.sub(_unswap, text.casefold().translate(QUOTES))
+        apostrophes += CURLY_APOSTROPHES
+    text = text.casefold()
+    for apostrophe in apostrophes:
+        if apostrophe in text:
+            text = text.replace(apostrophe, "")
+    text = SWAPPABLE.sub(_unswap, text)
     text = NOT_WORD.sub(" ", SENTENCE_END.sub(f" {BOUNDARY} ", text))
     text = BOUNDARIES.sub(f"{BOUNDARY} ", f" {text} ").strip(f" {BOUNDARY}")
     # "k i l l": three or more single letters in a row are one word.

@@ -104,10 +104,20 @@ def _check_ends(elements: list[Element]) -> None:
         raise PatternError("A rule must end with words, not * or ~.")
 
 
-def first_words(elements: tuple[Element, ...]) -> set[str]:
+def _openings(elements: tuple[Element, ...]) -> set[tuple[str, str | None]]:
+    """The first two words a match can begin with; None where the second can be anything."""
     first = elements[0]
     assert isinstance(first, Words)
-    return {option[0] for option in first.options}
+    following = elements[1] if len(elements) > 1 else None
+    openings: set[tuple[str, str | None]] = set()
+    for option in first.options:
+        if len(option) > 1:
+            openings.add((option[0], option[1]))
+        elif isinstance(following, Words) and () not in following.options:
+            openings.update((option[0], after[0]) for after in following.options)
+        else:
+            openings.add((option[0], None))
+    return openings
 
 
 def _match(elements: tuple[Element, ...], tokens: list[str], index: int, position: int) -> int:
@@ -133,19 +143,34 @@ def _match(elements: tuple[Element, ...], tokens: list[str], index: int, positio
 
 
 class Matcher:
-    """Finds every rule that matches a token list; rules are any objects with a `pattern`."""
+    """Finds every rule that matches a token list; rules are any objects with a `pattern`.
+
+    Rules are indexed by their first two words, so a common first word ("i",
+    "my") costs one more look-up rather than a try of every rule it begins.
+    """
 
     def __init__(self, compiled: list[tuple[Any, tuple[Element, ...]]]):
-        self._by_first_word: dict[str, list[tuple[Any, tuple[Element, ...]]]] = defaultdict(list)
+        self._by_opening: dict[tuple[str, str | None], list] = defaultdict(list)
         for rule, elements in compiled:
-            for word in first_words(elements):
-                self._by_first_word[word].append((rule, elements))
+            for opening in _openings(elements):
+                self._by_opening[opening].append((rule, elements))
+        self._first_words = frozenset(first for first, _ in self._by_opening)
 
     def find(self, tokens: list[str]) -> list[Found]:
-        found = []
-        index = self._by_first_word
+        found: list[Found] = []
+        index = self._by_opening
+        first_words = self._first_words
+        last = len(tokens) - 1
         for position, token in enumerate(tokens):
-            for rule, elements in index.get(token, ()):
+            if token not in first_words:
+                continue
+            following = tokens[position + 1] if position < last else None
+            candidates = [*index.get((token, following), ()), *index.get((token, None), ())]
+            tried = set()
+            for rule, elements in candidates:
+                if id(rule) in tried:
+                    continue
+                tried.add(id(rule))
                 end = _match(elements, tokens, 0, position)
                 if end >= 0:
                     found.append(Found(rule, position, end))
