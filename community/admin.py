@@ -1,10 +1,13 @@
 """Administrators manage accounts, profiles and roles here."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 
-from community.models import Member, User
+from community.models import ContentWarning, HelpResource, Member, OpeningHours, Topic, User
 from community.services import member_create, roles_sync
+from community.signposting import UK_NATIONS
 
 
 class MemberInline(admin.StackedInline):
@@ -43,3 +46,71 @@ class MemberAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     # The badge follows the "Peer supporters" group: grant it on the user's page.
     readonly_fields = ["user", "is_peer_supporter", "joined_at", "guidelines_accepted_at"]
+
+
+@admin.register(ContentWarning)
+class ContentWarningAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    # Posts and messages store the slug: changing it would silently take the
+    # warning off everything that already carries it.
+    def get_readonly_fields(self, request, obj=None):
+        return ["slug"] if obj else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else self.prepopulated_fields
+
+
+class HelpResourceForm(forms.ModelForm):
+    """Nations and topics as tick boxes, stored as the JSON lists the model keeps."""
+
+    nations = forms.MultipleChoiceField(
+        choices=UK_NATIONS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Leave all unticked if it serves the whole UK.",
+    )
+    topics = forms.MultipleChoiceField(
+        choices=Topic.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Matched against what screening finds in a member's words.",
+    )
+
+    class Meta:
+        model = HelpResource
+        fields = ["nations", "topics"]  # the admin adds the rest from its fieldsets
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+@admin.register(HelpResource)
+class HelpResourceAdmin(admin.ModelAdmin):
+    form = HelpResourceForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    inlines = [OpeningHoursInline]
+    list_display = ["name", "phone", "is_24_7", "is_emergency", "is_active", "needs_review"]
+    list_filter = ["needs_review", "is_active", "is_emergency"]
+    search_fields = ["name", "description"]
+    actions = ["mark_checked"]
+    fieldsets = [
+        (None, {"fields": ["name", "description"]}),
+        ("Contact", {"fields": ["phone", "sms_number", "sms_keyword", "url"]}),
+        ("When", {
+            "fields": ["is_24_7"],
+            "description": "Tick if it is always open; otherwise add its opening hours "
+            "(UK time) at the bottom of this page.",
+        }),
+        ("Who", {"fields": ["nations", "topics"]}),
+        ("Listing", {"fields": ["order", "is_active", "is_emergency", "needs_review"]}),
+    ]
+
+    @admin.action(description="Mark as checked (ready to go live)")
+    def mark_checked(self, request, queryset):
+        count = queryset.update(needs_review=False)
+        self.message_user(request, f"{count} help resource(s) marked as checked.")

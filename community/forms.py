@@ -1,11 +1,11 @@
-"""Forms for joining and for a member's own profile."""
+"""Forms for joining, a member's own profile and their content-warning settings."""
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction
 
-from community.models import Member, Nation
+from community.models import ContentWarning, Member, Nation, WarningChoice
 from community.services import member_create
 from community.validators import reject_control_characters
 
@@ -89,3 +89,37 @@ class MemberForm(forms.ModelForm):
         if "\n" in pronouns or "\r" in pronouns:
             raise forms.ValidationError("Pronouns fit on one line.")
         return pronouns
+
+
+class WarningPreferencesForm(forms.Form):
+    """Show, collapse or hide, for each content-warning category on offer."""
+
+    prefix = "warning"
+
+    def __init__(self, *args, categories: dict[str, ContentWarning], choices: dict[str, str],
+                 **kwargs):
+        super().__init__(*args, **kwargs)
+        for slug, warning in categories.items():
+            self.fields[slug] = forms.ChoiceField(
+                label=warning.name,
+                help_text=warning.description,
+                choices=WarningChoice.choices,
+                initial=choices.get(slug, WarningChoice.COLLAPSE),
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": f"Choose show, collapse or hide for {warning.name}.",
+                    "invalid_choice": f"Choose show, collapse or hide for {warning.name}.",
+                },
+            )
+
+    def clean(self):
+        # A category the page did not offer: tampered with, or switched off by an
+        # administrator since the page was opened. Save nothing rather than guess.
+        offered = {self.add_prefix(name) for name in self.fields}
+        prefix = f"{self.prefix}-"
+        if any(key.startswith(prefix) and key not in offered for key in self.data):
+            raise forms.ValidationError(
+                "The list of content warnings has changed since this page was opened. "
+                "Please check your choices and save again."
+            )
+        return super().clean()

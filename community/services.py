@@ -1,11 +1,12 @@
-"""Writes about members: creating profiles, editing them, granting roles."""
+"""Writes about members: profiles, roles and content-warning preferences."""
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from community import roles
-from community.models import Member, User
+from community.models import ContentWarning, Member, User, WarningChoice, WarningPreference
 
 
 def member_create(*, user: User, nation: str = "", guidelines_accepted: bool = False) -> Member:
@@ -47,3 +48,28 @@ def roles_sync(*, user: User) -> None:
     if user.is_staff != is_staff:
         user.is_staff = is_staff
         user.save(update_fields=["is_staff"])
+
+
+@transaction.atomic
+def warning_preferences_set(*, user: User, choices: dict[str, str]) -> None:
+    """Save the user's show, collapse or hide choice for each content-warning slug given."""
+    if not set(choices.values()) <= set(WarningChoice.values):
+        raise ValidationError("Please choose show, collapse or hide for each kind of content.")
+    warnings = ContentWarning.objects.filter(is_active=True, slug__in=choices).in_bulk(
+        field_name="slug"
+    )
+    unknown = sorted(set(choices) - set(warnings))
+    if unknown:
+        raise ValidationError(
+            "These content warnings are not offered any more: %(slugs)s. Please choose again.",
+            params={"slugs": ", ".join(unknown)},
+        )
+    WarningPreference.objects.bulk_create(
+        [
+            WarningPreference(user=user, warning=warnings[slug], choice=choice)
+            for slug, choice in choices.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["user", "warning"],
+        update_fields=["choice"],
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("healthz", views.healthz, name="healthz"),
     path("members/me/edit/", views.member_edit, name="member_edit"),
+    path("members/me/warnings/", views.warning_preferences, name="warning_preferences"),
     path("members/<str:username>/", views.member_detail, name="member_detail"),
     path("accounts/", include("allauth.urls")),
     path("forums/", include("forums.urls")),

@@ -1,18 +1,21 @@
-"""Pages every visitor can reach, and a member's own profile."""
+"""Pages every visitor can reach, a member's own profile and their content-warning settings."""
 
 import asyncio
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from community import health
-from community.forms import MemberForm
-from community.models import Member
-from community.services import member_update
+from community import health, signposting
+from community.forms import MemberForm, WarningPreferencesForm
+from community.models import Member, Nation
+from community.services import member_update, warning_preferences_set
+from community.warnings import reader_warnings
 
 
 def home(request):
@@ -28,7 +31,27 @@ def guidelines_easy_read(request):
 
 
 def help_page(request):
-    return render(request, "community/help.html")
+    # ?nation= overrides the member's own nation; "all" (or anything unknown) widens the list.
+    chosen = request.GET.get("nation", "")
+    if chosen in Nation.values or chosen == "all":
+        nation = "" if chosen == "all" else chosen
+    else:
+        nation = request.user.member.nation if request.user.is_authenticated else ""
+    page = signposting.help_page_sections(nation, timezone.now())
+    return render(
+        request,
+        "community/help.html",
+        {
+            "sections": [
+                ("In an emergency", page.emergency),
+                ("Open now", page.open_now),
+                ("Other services", page.closed_now),
+            ],
+            "nation": nation,
+            "nation_name": dict(signposting.UK_NATIONS).get(nation, ""),
+            "nation_choices": signposting.UK_NATIONS,
+        },
+    )
 
 
 @never_cache
@@ -63,3 +86,22 @@ def member_edit(request):
         messages.success(request, "Your profile is saved.")
         return redirect(member)
     return render(request, "community/member_edit.html", {"form": form})
+
+
+@login_required
+def warning_preferences(request):
+    reader = reader_warnings(request)
+    form = WarningPreferencesForm(
+        request.POST if request.method == "POST" else None,
+        categories=reader.categories,
+        choices=reader.choices,
+    )
+    if form.is_valid():
+        try:
+            warning_preferences_set(user=request.user, choices=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Your content warning settings are saved.")
+            return redirect("warning_preferences")
+    return render(request, "community/warning_preferences.html", {"form": form})

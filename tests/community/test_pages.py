@@ -1,6 +1,7 @@
 """The layout every page shares, and the public pages."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,8 @@ def test_every_page_has_help_link_for_members(client, member, name):
 
 
 def test_help_page_lists_emergency_services_and_samaritans_with_call_links(client):
+    call_command("load_help_directory")
+
     page = client.get(reverse("help")).content.decode()
 
     assert page.index("Emergency services") < page.index("Samaritans")

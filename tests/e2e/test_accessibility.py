@@ -17,7 +17,7 @@ WCAG_AA = {
 }
 VISITOR_PAGES = ["/", "/help/", "/guidelines/", "/guidelines/easy-read/", "/accounts/signup/",
                  "/accounts/login/", "/accounts/password/reset/", "/forums/", "/chat/"]
-MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/"]
+MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/members/me/warnings/"]
 
 
 def assert_no_violations(page) -> None:

@@ -1,6 +1,7 @@
 """Demo members and roles so a fresh site looks alive. Safe to run again."""
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -68,6 +69,7 @@ class Command(BaseCommand):
                 "DEBUG on; pass --force if you really mean it."
             )
         created = self.seed_members()
+        call_command("load_help_directory", stdout=self.stdout)
         self.stdout.write(
             f"Demo data ready ({created} new accounts). Log in as alex, sam, jo (peer "
             f"supporter), mo (moderator) or admin (administrator), password: {DEMO_PASSWORD}"

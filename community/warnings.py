@@ -1,0 +1,55 @@
+"""Reads for content warnings: the categories on offer and a reader's choices, once per request."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from community.models import ContentWarning, WarningChoice, WarningPreference
+
+# Weakest first: when several categories apply, the strictest choice wins.
+STRICTNESS = [WarningChoice.SHOW, WarningChoice.COLLAPSE, WarningChoice.HIDE]
+
+
+def active_warnings() -> dict[str, ContentWarning]:
+    """Categories offered to members, by slug, in the administrators' order (one query)."""
+    return {warning.slug: warning for warning in ContentWarning.objects.filter(is_active=True)}
+
+
+def warning_choices(user) -> dict[str, str]:
+    """The user's choice per active category slug (one query); missing means collapse."""
+    if not user.is_authenticated:
+        return {}
+    rows = WarningPreference.objects.filter(user=user, warning__is_active=True)
+    return dict(rows.values_list("warning__slug", "choice"))
+
+
+@dataclass(frozen=True)
+class ReaderWarnings:
+    """What one reader has asked for, ready to decide how each warned item is shown."""
+
+    categories: dict[str, ContentWarning]
+    choices: dict[str, str]
+
+    def applying(self, slugs: Iterable[str] | None) -> list[ContentWarning]:
+        """The active categories among slugs, in the author's order, without repeats."""
+        if isinstance(slugs, str):
+            slugs = [slugs]
+        unique = dict.fromkeys(slugs or ())
+        return [self.categories[slug] for slug in unique if slug in self.categories]
+
+    def choice_for(self, warnings: Iterable[ContentWarning]) -> WarningChoice:
+        chosen = [self.choices.get(warning.slug, WarningChoice.COLLAPSE) for warning in warnings]
+        return WarningChoice(max(chosen, key=STRICTNESS.index, default=WarningChoice.COLLAPSE))
+
+
+def reader_warnings(request) -> ReaderWarnings:
+    """The reader's warnings, looked up once per request however many items a page shows."""
+    cached = getattr(request, "_reader_warnings", None)
+    if cached is None:
+        cached = ReaderWarnings(active_warnings(), warning_choices(request.user))
+        request._reader_warnings = cached
+    return cached
+
+
+def anonymous_reader_warnings() -> ReaderWarnings:
+    """For text rendered without a request (no known reader): everything collapsed."""
+    return ReaderWarnings(active_warnings(), {})
