@@ -1,13 +1,32 @@
 """What moderation needs from any kind of member content (forum posts, chat messages...).
 
 Moderation never imports the apps that hold content: each content model
-inherits ModeratedContent and fills in the few members it leaves abstract,
-and the queue and actions work on it unchanged.
+inherits ModeratedContent and provides the rest of the Moderatable
+protocol, and the queue and actions work on it unchanged.
 """
+
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+
+class Moderatable(Protocol):
+    """The interface: ModeratedContent gives the state, each content model the rest."""
+
+    pk: int
+    author: Any  # the member who wrote it
+
+    def get_absolute_url(self) -> str: ...
+
+    def excerpt(self, length: int = 200) -> str: ...
+
+    def hide(self, by, reason: str) -> None: ...
+
+    def hold(self, by, reason: str) -> None: ...
+
+    def restore(self, by) -> None: ...
 
 
 class Visibility(models.TextChoices):
@@ -28,17 +47,6 @@ class ModeratedContent(models.Model):
 
     class Meta:
         abstract = True
-
-    # Each kind of content says where it lives, who wrote it and how to quote it.
-    def get_absolute_url(self) -> str:
-        raise NotImplementedError
-
-    @property
-    def author(self):
-        raise NotImplementedError
-
-    def excerpt(self, length: int = 200) -> str:
-        raise NotImplementedError
 
     @property
     def is_visible_to_members(self) -> bool:

@@ -8,7 +8,7 @@ from moderation.content import ModeratedContent
 
 
 class Note(ModeratedContent, WarnedContent):
-    writer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     body = models.TextField()
 
     def __str__(self) -> str:
@@ -16,10 +16,6 @@ class Note(ModeratedContent, WarnedContent):
 
     def get_absolute_url(self) -> str:
         return f"/notes/{self.pk}/"
-
-    @property
-    def author(self):
-        return self.writer
 
     def excerpt(self, length: int = 200) -> str:
         return self.body[:length]

@@ -38,7 +38,7 @@ def test_rule_with_bad_syntax_is_refused_with_a_reason(client, admin_user):
 
 
 def test_queue_and_audit_trail_are_read_only_in_the_admin(client, admin_user, member):
-    note = Note.objects.create(writer=member, body="hello")
+    note = Note.objects.create(author=member, body="hello")
     item = flag_content(content=note, source=QueueItem.Source.HELD, priority=Priority.NORMAL,
                         reason="Held for approval")
     action = ModerationAction.objects.get()

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def note(member):
-    return Note.objects.create(writer=member, body="Some days are harder than others.")
+    return Note.objects.create(author=member, body="Some days are harder than others.")
 
 
 def test_report_opens_an_item_at_the_reason_priority(note):
@@ -101,7 +101,7 @@ def test_urgent_crisis_language_flags_urgent_and_records_it(note):
     assert item.matches[0]["words"] == "want to die"
     action = ModerationAction.objects.get()
     assert (action.actor, action.verb, action.target, action.member) == (
-        None, "flag", note, note.writer)
+        None, "flag", note, note.author)
 
 
 def test_concern_flags_at_normal_priority(note):
@@ -142,7 +142,7 @@ async def test_online_moderators_hear_of_urgent_items_at_once(member):
     layer = get_channel_layer()
     channel = await layer.new_channel()
     await layer.group_add(MODERATORS_GROUP, channel)
-    note = await Note.objects.acreate(writer=member, body="...")
+    note = await Note.objects.acreate(author=member, body="...")
     reporter = await database_sync_to_async(UserFactory)()
 
     report = await database_sync_to_async(report_create)(
@@ -159,7 +159,7 @@ async def test_normal_items_make_no_live_alert(member):
     layer = get_channel_layer()
     channel = await layer.new_channel()
     await layer.group_add(MODERATORS_GROUP, channel)
-    note = await Note.objects.acreate(writer=member, body="...")
+    note = await Note.objects.acreate(author=member, body="...")
     reporter = await database_sync_to_async(UserFactory)()
 
     await database_sync_to_async(report_create)(reporter=reporter, content=note,
