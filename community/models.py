@@ -208,3 +208,64 @@ class WarnedContent(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Block(models.Model):
+    """One member blocking another: their words are collapsed and they cannot react."""
+
+    blocker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_made")
+    blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocked_by")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="block_once"),
+            models.CheckConstraint(condition=~models.Q(blocker=models.F("blocked")),
+                                   name="no_self_block"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.blocker} blocked {self.blocked}"
+
+
+class Notification(models.Model):
+    """Something a member should know about: a reply, a reaction, a moderator's decision."""
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", "Reply"
+        REACTION = "reaction", "Reaction"
+        MODERATION = "moderation", "From the moderators"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SiteSettings(models.Model):
+    """Settings administrators change in the admin; there is one row."""
+
+    held_first_posts = models.PositiveSmallIntegerField(
+        "posts held for new members",
+        default=1,
+        help_text="A new member's first posts wait for a moderator's approval. 0 turns this off.",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "site settings"
+
+    def __str__(self) -> str:
+        return "Site settings"
+
+    @classmethod
+    def current(cls) -> "SiteSettings":
+        return cls.objects.get_or_create(pk=1)[0]

@@ -6,7 +6,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from community import roles
-from community.models import ContentWarning, Member, User, WarningChoice, WarningPreference
+from community.models import (
+    Block,
+    ContentWarning,
+    Member,
+    Notification,
+    User,
+    WarningChoice,
+    WarningPreference,
+)
 
 
 def member_create(*, user: User, nation: str = "", guidelines_accepted: bool = False) -> Member:
@@ -73,3 +81,24 @@ def warning_preferences_set(*, user: User, choices: dict[str, str]) -> None:
         unique_fields=["user", "warning"],
         update_fields=["choice"],
     )
+
+
+def block_create(*, blocker: User, blocked: User) -> Block:
+    if blocker == blocked:
+        raise ValidationError("You can't block yourself.")
+    return Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]
+
+
+def block_remove(*, blocker: User, blocked: User) -> None:
+    Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+
+
+def notify(*, users, kind: str, text: str, url: str = "") -> None:
+    """Tell each member something in their notifications, in one insert."""
+    Notification.objects.bulk_create(
+        [Notification(user=user, kind=kind, text=text[:300], url=url) for user in users]
+    )
+
+
+def notifications_mark_read(*, user: User) -> int:
+    return Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())

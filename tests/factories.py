@@ -19,3 +19,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):
         # The manager makes the Member profile beside the account.
         return model_class.objects.create_user(*args, password=PASSWORD, **kwargs)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "forums.Category"
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")

@@ -1,0 +1,281 @@
+"""Writes in the forums: starting threads, replying, editing, deleting, reacting, following.
+
+Every text goes through screen() first. Blocked text raises ValidationError
+with the message to show beside the kept text; held text is stored unseen
+and queued; risky text is published and queued, and the view shows the
+writer help at once.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
+from django.utils import timezone
+
+from community.models import ContentWarning, Notification, Risk, SiteSettings
+from community.roles import is_moderator
+from community.selectors import blocked_ids
+from community.services import notify
+from community.validators import reject_control_characters
+from forums import permissions
+from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subscription, Thread
+from moderation.content import Visibility
+from moderation.models import Priority, QueueItem
+from moderation.screening import Action, Screening, screen
+from moderation.services import flag_content, screening_flag
+
+TITLE_LENGTH = (3, 150)
+BODY_LENGTH = 20_000
+NOTE_LENGTH = 200
+RISK_ORDER = [Risk.NONE, Risk.CONCERN, Risk.URGENT]
+
+
+@dataclass(frozen=True)
+class Posted:
+    """What happened to a post, for the view to tell its writer."""
+
+    post: Post
+    screening: Screening
+
+    @property
+    def is_held(self) -> bool:
+        return self.post.visibility == Visibility.HELD
+
+    @property
+    def needs_support(self) -> bool:
+        return self.screening.risk != Risk.NONE
+
+
+def thread_create(*, author, category: Category, title: str, body: str,
+                  warnings: Sequence[str] = (), warning_note: str = "") -> Posted:
+    if not permissions.can_start_thread(author, category):
+        raise PermissionDenied("You can't start a thread in this category.")
+    title_screening = screen(_clean_title(title), author=author, kind="message")
+    screening = _screen(author, body, title=title_screening)
+    title = title_screening.text
+    warnings, warning_note = _clean_warnings(warnings, warning_note, screening)
+    held_because = _hold_reason(author, screening, category_needs_approval=category.needs_approval)
+    with transaction.atomic():
+        thread = Thread.objects.create(
+            category=category, title=title, author=author,
+            visibility=Visibility.HELD if held_because else Visibility.PUBLISHED,
+            moderation_reason=held_because, content_warnings=warnings, warning_note=warning_note,
+        )
+        post = _post_insert(thread, author, screening, warnings, warning_note, held_because)
+        return Posted(post, screening)
+
+
+def post_create(*, author, thread: Thread, body: str, warnings: Sequence[str] = (),
+                warning_note: str = "") -> Posted:
+    if not permissions.can_reply(author, thread):
+        raise PermissionDenied("This thread is not taking replies.")
+    screening = _screen(author, body)
+    warnings, warning_note = _clean_warnings(warnings, warning_note, screening)
+    held_because = _hold_reason(author, screening)
+    with transaction.atomic():
+        thread = Thread.objects.select_for_update().get(pk=thread.pk)
+        post = _post_insert(thread, author, screening, warnings, warning_note, held_because)
+        return Posted(post, screening)
+
+
+def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
+              warning_note: str = "") -> Posted:
+    """The writer edits their post; the old text is kept as a revision."""
+    if not permissions.can_edit_post(editor, post):
+        raise PermissionDenied("You can only edit your own posts.")
+    screening = _screen(editor, body)
+    warnings, warning_note = _clean_warnings(warnings, warning_note, screening)
+    with transaction.atomic():
+        PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
+        post.body, post.html = screening.text, screening.html
+        post.content_warnings, post.warning_note = warnings, warning_note
+        post.risk, post.risk_topics = screening.risk, list(screening.topics)
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body", "html", "content_warnings", "warning_note", "risk",
+                                 "risk_topics", "edited_at"])
+        if screening.action == Action.HOLD and post.visibility == Visibility.PUBLISHED:
+            post.hold(None, "Your edit is waiting for a moderator to look at it.")
+        screening_flag(content=post, screening=screening)
+        return Posted(post, screening)
+
+
+def post_delete(*, post: Post, by) -> None:
+    """Soft delete by the writer: the row stays, readers see that it was removed."""
+    if not permissions.can_delete_post(by, post):
+        raise PermissionDenied("You can only delete your own posts.")
+    post.is_deleted = True
+    post.save(update_fields=["is_deleted"])
+
+
+@transaction.atomic
+def reaction_toggle(*, post: Post, user, kind: str) -> bool:
+    """Add the reaction, or take it back if given already; True when it is now given."""
+    if kind not in Reaction.Kind.values:
+        raise ValidationError("That is not one of the reactions.")
+    if not permissions.can_react(user, post):
+        raise PermissionDenied("You can't react to this post.")
+    counter = Reaction.COUNT_FIELDS[kind]
+    deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+    if deleted:
+        Post.objects.filter(pk=post.pk).update(**{counter: F(counter) - 1})
+        return False
+    Reaction.objects.create(post=post, user=user, kind=kind)
+    Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + 1})
+    if user.pk not in blocked_ids(post.author):
+        notify(users=[post.author], kind=Notification.Kind.REACTION,
+               text=f"{user.username}: “{Reaction.Kind(kind).label}” on your post in "
+                    f"“{post.thread.title}”",
+               url=post.get_absolute_url())
+    return True
+
+
+def thread_follow(*, user, thread: Thread, follow: bool) -> None:
+    if follow:
+        Subscription.objects.get_or_create(user=user, thread=thread)
+    else:
+        Subscription.objects.filter(user=user, thread=thread).delete()
+
+
+def thread_mark_read(*, user, thread: Thread, number: int) -> None:
+    """Remember the furthest post the member has seen; never moves backwards."""
+    if not user.is_authenticated:
+        return
+    updated = ReadMark.objects.filter(user=user, thread=thread).update(
+        last_read_number=Greatest(F("last_read_number"), number)
+    )
+    if not updated:
+        ReadMark.objects.get_or_create(user=user, thread=thread,
+                                       defaults={"last_read_number": number})
+
+
+def post_visibility_changed(*, post: Post, was: str) -> None:
+    """Keep counts right as a post is approved, hidden or restored; announce a first publish."""
+    is_visible = post.visibility == Visibility.PUBLISHED
+    change = 1 if is_visible else -1
+    thread = post.thread
+    Thread.objects.filter(pk=thread.pk).update(post_count=F("post_count") + change)
+    Category.objects.filter(pk=thread.category_id).update(post_count=F("post_count") + change)
+    if is_visible and was == Visibility.HELD:
+        _published(post)
+
+
+def _post_insert(thread, author, screening, warnings, warning_note, held_because) -> Post:
+    number = thread.next_number
+    Thread.objects.filter(pk=thread.pk).update(next_number=F("next_number") + 1)
+    post = Post.objects.create(
+        thread=thread, author=author, number=number, body=screening.text, html=screening.html,
+        content_warnings=warnings, warning_note=warning_note, risk=screening.risk,
+        risk_topics=list(screening.topics),
+        visibility=Visibility.HELD if held_because else Visibility.PUBLISHED,
+        moderation_reason=held_because,
+    )
+    Subscription.objects.get_or_create(user=author, thread=thread)
+    if held_because:
+        flag_content(content=post, source=QueueItem.Source.HELD, priority=Priority.NORMAL,
+                     reason=held_because)
+    else:
+        Thread.objects.filter(pk=thread.pk).update(post_count=F("post_count") + 1)
+        Category.objects.filter(pk=thread.category_id).update(post_count=F("post_count") + 1)
+        _published(post)
+    screening_flag(content=post, screening=screening)
+    return post
+
+
+def _published(post: Post) -> None:
+    """A post members can now see: the thread's activity moves on and followers hear of it."""
+    thread = post.thread
+    Thread.objects.filter(pk=thread.pk).update(
+        last_post_at=post.created_at, last_post_number=Greatest(F("last_post_number"), post.number),
+        last_poster=post.author,
+    )
+    Category.objects.filter(pk=thread.category_id).update(last_post_at=post.created_at)
+    if post.number == 1:
+        if thread.visibility == Visibility.HELD:
+            thread.restore(None)
+        Category.objects.filter(pk=thread.category_id).update(thread_count=F("thread_count") + 1)
+        return
+    followers = (Subscription.objects.filter(thread=thread).exclude(user=post.author)
+                 .exclude(user__blocks_made__blocked=post.author).select_related("user"))
+    notify(users=[s.user for s in followers], kind=Notification.Kind.REPLY,
+           text=f"{post.author.username} replied in “{thread.title}”",
+           url=post.get_absolute_url())
+
+
+def _screen(author, body: str, *, title: Screening | None = None) -> Screening:
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": "Please write something before posting."})
+    if len(body) > BODY_LENGTH:
+        raise ValidationError({"body": f"Please keep a post under {BODY_LENGTH:,} characters. "
+                                       f"This one has {len(body):,}."})
+    reject_control_characters(body)
+    screening = screen(body, author=author, kind="post")
+    if title is not None:
+        screening = _merge(title, screening)
+    if screening.action == Action.BLOCK:
+        raise ValidationError(screening.message, code="blocked")
+    return screening
+
+
+def _merge(title: Screening, body: Screening) -> Screening:
+    """One verdict for a title and body: the more serious of each."""
+    order = [Action.ALLOW, Action.HOLD, Action.BLOCK]
+    action = max(title.action, body.action, key=order.index)
+    return replace(
+        body,
+        risk=max(title.risk, body.risk, key=RISK_ORDER.index),
+        action=action,
+        matches=title.matches + body.matches,
+        suggested_warnings=tuple(dict.fromkeys(title.suggested_warnings + body.suggested_warnings)),
+        required_warnings=tuple(dict.fromkeys(title.required_warnings + body.required_warnings)),
+        topics=tuple(dict.fromkeys(title.topics + body.topics)),
+        message=title.message if action == title.action else body.message,
+    )
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    low, high = TITLE_LENGTH
+    if not low <= len(title) <= high:
+        raise ValidationError({"title": f"Please give a title of {low} to {high} characters."})
+    reject_control_characters(title)
+    return title
+
+
+def _clean_warnings(warnings: Sequence[str], note: str, screening: Screening):
+    offered = set(ContentWarning.objects.filter(is_active=True).values_list("slug", flat=True))
+    chosen = list(dict.fromkeys(warnings))
+    if not set(chosen) <= offered:
+        raise ValidationError({"warnings": "Please choose warnings from the list."})
+    missing = [slug for slug in screening.required_warnings if slug not in chosen]
+    if missing:
+        names = ", ".join(ContentWarning.objects.filter(slug__in=missing)
+                          .values_list("name", flat=True))
+        raise ValidationError(
+            {"warnings": f"Please add a content warning before posting: {names}."}
+        )
+    note = note.strip()
+    if len(note) > NOTE_LENGTH:
+        raise ValidationError({"warning_note": f"Please keep the note under {NOTE_LENGTH} "
+                                               "characters."})
+    reject_control_characters(note)
+    return chosen, note
+
+
+def _hold_reason(author, screening: Screening, *, category_needs_approval: bool = False) -> str:
+    """Why a new post waits for a moderator, or "" when it is published at once."""
+    if is_moderator(author):
+        return ""
+    if screening.action == Action.HOLD:
+        return screening.message
+    if category_needs_approval:
+        return "New threads here are checked by a moderator before members see them."
+    held_first = SiteSettings.current().held_first_posts
+    published = Post.objects.filter(author=author, visibility=Visibility.PUBLISHED).count()
+    if published < held_first:
+        return ("Welcome! A moderator checks new members' first posts before others see them. "
+                "It usually doesn't take long.")
+    return ""
