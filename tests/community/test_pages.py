@@ -92,3 +92,11 @@ def test_admin_link_only_for_administrators(client, member, admin_user):
     client.force_login(admin_user)
     assert 'href="/admin/"' in client.get(reverse("home")).content.decode()
     assert client.get("/admin/").status_code == 200
+
+
+def test_pages_forbid_scripts_from_anywhere_but_the_site(client):
+    policy = client.get(reverse("home"))["Content-Security-Policy"]
+
+    assert "script-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert "frame-ancestors 'none'" in policy
