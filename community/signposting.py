@@ -58,12 +58,18 @@ def sms_href(number: str, keyword: str = "") -> str:
 
 def is_open(resource: HelpResource, now: datetime) -> bool:
     """Whether the resource answers at `now` (an aware datetime), read in UK time."""
-    if resource.is_24_7:
-        return True
+    return resource.is_24_7 or within_periods(resource.hours.all(), now)
+
+
+def within_periods(periods: Iterable, now: datetime) -> bool:
+    """Whether `now` falls in any weekly period (weekday, opens, closes), in UK time.
+
+    A period whose closing time is at or before its opening runs past midnight.
+    """
     local = timezone.localtime(now)
     today, clock = local.weekday(), local.time()
     yesterday = (today - 1) % 7
-    for period in resource.hours.all():
+    for period in periods:
         runs_past_midnight = period.closes <= period.opens
         if period.weekday == today and period.opens <= clock and (
             runs_past_midnight or clock < period.closes

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from community.models import Risk, Topic
+from community.models import OpeningHours, Risk, Topic
 from moderation.screening.patterns import PatternError, parse
 
 PATTERN_HELP = (
@@ -125,6 +125,13 @@ class QueueItem(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="resolved_items")
+    escalated_at = models.DateTimeField(null=True, blank=True,
+                                        help_text="Passed to the safeguarding lead.")
+    escalation_note = models.CharField(max_length=500, blank=True)
+    is_auto_hidden = models.BooleanField(
+        default=False,
+        help_text="Hidden by the site after several reports, until a moderator looks.",
+    )
 
     class Meta:
         ordering = ["created_at"]
@@ -240,3 +247,112 @@ class ModerationAction(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("moderation actions are append-only")
+
+
+class Sanction(models.Model):
+    """A graduated, time-limited step against a member; it ends by its own clock."""
+
+    class Kind(models.TextChoices):
+        WARNING = "warning", "Warning"
+        MUTE = "mute", "Mute: can read, cannot post or chat"
+        SUSPEND = "suspend", "Suspension: cannot log in"
+        BAN = "ban", "Ban"
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="sanctions")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    reason = models.CharField(max_length=500, help_text="Shown to the member.")
+    staff_note = models.CharField(max_length=1000, blank=True,
+                                  help_text="For moderators only; never shown to the member.")
+    scope = models.CharField(
+        max_length=100, blank=True,
+        help_text="Empty for the whole site; a chat room's group name for a mute in one room.",
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                                   related_name="sanctions_given")
+    created_at = models.DateTimeField(auto_now_add=True)
+    ends_at = models.DateTimeField(null=True, blank=True, help_text="Empty: until lifted.")
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["member", "lifted_at", "ends_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.member}"
+
+
+class ModeratorNote(models.Model):
+    """A private note about a member, for moderators only."""
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="moderator_notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+")
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Note on {self.member} by {self.author}"
+
+
+class ModerationSettings(models.Model):
+    """Targets and cover that administrators set; there is one row."""
+
+    urgent_amber_minutes = models.PositiveIntegerField(default=5)
+    urgent_red_minutes = models.PositiveIntegerField(default=15)
+    other_amber_minutes = models.PositiveIntegerField(default=60)
+    other_red_minutes = models.PositiveIntegerField(default=240)
+    claim_minutes = models.PositiveIntegerField(
+        default=30, help_text="A claim lapses after this long without an action."
+    )
+    auto_hide_reports = models.PositiveSmallIntegerField(
+        default=3, help_text="Hide content reported by this many members until a moderator "
+        "looks. 0 turns it off.",
+    )
+    offline_after_minutes = models.PositiveIntegerField(
+        default=30, help_text="Moderators count as offline when none has been active for this "
+        "long, even within duty hours.",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "moderation settings"
+
+    def __str__(self) -> str:
+        return "Moderation settings"
+
+    @classmethod
+    def current(cls) -> "ModerationSettings":
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+class DutyHours(models.Model):
+    """When moderators are on duty, per weekday in UK time; none at all means always."""
+
+    weekday = models.PositiveSmallIntegerField(choices=OpeningHours.Weekday.choices)
+    opens = models.TimeField("starts")
+    closes = models.TimeField("ends", help_text="At or before the start runs past midnight.")
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name_plural = "duty hours"
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+
+class ModeratorPresence(models.Model):
+    """When each moderator last did something, so members can be told if nobody is around."""
+
+    moderator = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                     related_name="+")
+    last_seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.moderator} seen {self.last_seen_at:%Y-%m-%d %H:%M}"

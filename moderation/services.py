@@ -1,19 +1,33 @@
-"""Writes for moderation: gathering flags and reports into the queue, and the audit trail."""
+"""Writes for moderation: the queue (flags, reports, claims), actions on content, the audit trail.
+
+Content is reached only through the Moderatable interface (moderation.content),
+so forum posts and chat messages are handled alike.
+"""
 
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 
-from community.models import Risk
+from community import roles
+from community.models import Notification, Risk, User
 from community.realtime import send_event_on_commit
+from community.roles import is_moderator
+from community.services import notify
 from community.validators import reject_control_characters
 from moderation.models import (
     PRIORITY_RANK,
     REPORT_PRIORITY,
     ModerationAction,
+    ModerationSettings,
+    ModeratorNote,
+    ModeratorPresence,
     Priority,
     QueueItem,
     Report,
@@ -137,3 +151,181 @@ def _announce(item: QueueItem) -> None:
             "priority": item.priority,
             "reason": item.reason,
         })
+
+
+# --- Working the queue -------------------------------------------------------------------
+
+
+def claim_is_current(item: QueueItem, now=None) -> bool:
+    """A claim lapses when its moderator has done nothing with the item for a while."""
+    if item.status != QueueItem.Status.CLAIMED or item.claimed_at is None:
+        return False
+    lapse = timedelta(minutes=ModerationSettings.current().claim_minutes)
+    return (now or timezone.now()) - item.claimed_at < lapse
+
+
+@transaction.atomic
+def item_claim(*, item: QueueItem, moderator) -> QueueItem:
+    item = QueueItem.objects.select_for_update().get(pk=item.pk)
+    if item.status == QueueItem.Status.RESOLVED:
+        raise ValidationError("This item is already resolved.")
+    if claim_is_current(item) and item.claimed_by_id != moderator.pk:
+        raise ValidationError(f"{item.claimed_by} is already looking at this.")
+    _touch(item, moderator, claim=True)
+    action_record(actor=moderator, verb=ModerationAction.Verb.CLAIM, item=item,
+                  target=item.content)
+    return item
+
+
+@transaction.atomic
+def item_hand_over(*, item: QueueItem, moderator, to, note: str = "") -> QueueItem:
+    if not is_moderator(to):
+        raise ValidationError("Hand items only to another moderator.")
+    item.claimed_by, item.claimed_at = to, timezone.now()
+    item.status = QueueItem.Status.CLAIMED
+    item.save(update_fields=["claimed_by", "claimed_at", "status"])
+    action_record(actor=moderator, verb=ModerationAction.Verb.HAND_OVER, item=item,
+                  target=item.content, member=to, reason=note)
+    notify(users=[to], kind=Notification.Kind.MODERATION,
+           text=f"{moderator.username} handed you a queue item: {item.reason}",
+           url=reverse("moderation:item", args=[item.pk]))
+    return item
+
+
+@transaction.atomic
+def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
+    """Pass an item to the administrators (the safeguarding leads), at the top of the queue."""
+    note = note.strip()
+    if not note:
+        raise ValidationError("Say why you are escalating, for the safeguarding lead.")
+    item.escalated_at, item.escalation_note = timezone.now(), note[:500]
+    item.priority = Priority.URGENT
+    item.save(update_fields=["escalated_at", "escalation_note", "priority"])
+    action_record(actor=moderator, verb=ModerationAction.Verb.ESCALATE, item=item,
+                  target=item.content, reason=note)
+    leads = User.objects.filter(Q(groups__name=roles.ADMINISTRATORS) | Q(is_superuser=True),
+                                is_active=True).distinct()
+    notify(users=list(leads), kind=Notification.Kind.MODERATION,
+           text=f"Escalated by {moderator.username}: {note[:200]}",
+           url=reverse("moderation:item", args=[item.pk]))
+    _announce(item)
+    return item
+
+
+# --- Acting on content --------------------------------------------------------------------
+
+
+@transaction.atomic
+def content_approve(*, item: QueueItem, moderator) -> None:
+    """Publish held content and close its item."""
+    item.content.restore(moderator)
+    _resolve(item, moderator, ModerationAction.Verb.APPROVE, "Approved")
+    notify(users=[item.content.author], kind=Notification.Kind.MODERATION,
+           text="A moderator approved your post. Everyone can see it now.",
+           url=item.content.get_absolute_url())
+
+
+@transaction.atomic
+def reports_dismiss(*, item: QueueItem, moderator, reason: str = "") -> None:
+    """Nothing to act on: close the item, and bring back content the reports hid."""
+    if item.is_auto_hidden:
+        item.content.restore(moderator)
+    _resolve(item, moderator, ModerationAction.Verb.DISMISS, reason or "Reports dismissed")
+
+
+@transaction.atomic
+def content_hide(*, item: QueueItem, moderator, reason: str) -> None:
+    reason = _required_reason(reason)
+    item.content.hide(moderator, reason)
+    _resolve(item, moderator, ModerationAction.Verb.HIDE, reason)
+    notify(users=[item.content.author], kind=Notification.Kind.MODERATION,
+           text=f"A moderator hid one of your posts. The reason: {reason}",
+           url=item.content.get_absolute_url())
+
+
+@transaction.atomic
+def content_restore(*, content, moderator, reason: str = "") -> None:
+    content.restore(moderator)
+    action_record(actor=moderator, verb=ModerationAction.Verb.RESTORE, target=content,
+                  member=content.author, reason=reason)
+    notify(users=[content.author], kind=Notification.Kind.MODERATION,
+           text="A moderator restored your post.", url=content.get_absolute_url())
+
+
+@transaction.atomic
+def content_edit(*, item: QueueItem, moderator, text: str, reason: str) -> None:
+    """Edit the words (the old version is kept by the content) and close the item."""
+    reason = _required_reason(reason)
+    item.content.moderator_edit(moderator, text, reason)
+    _resolve(item, moderator, ModerationAction.Verb.EDIT, reason)
+    notify(users=[item.content.author], kind=Notification.Kind.MODERATION,
+           text=f"A moderator edited one of your posts. The reason: {reason}",
+           url=item.content.get_absolute_url())
+
+
+@transaction.atomic
+def content_lock(*, content, moderator, locked: bool, reason: str = "") -> None:
+    content.set_locked(moderator, locked)
+    verb = ModerationAction.Verb.LOCK if locked else ModerationAction.Verb.UNLOCK
+    action_record(actor=moderator, verb=verb, target=content, member=content.author,
+                  reason=reason)
+
+
+@transaction.atomic
+def content_move(*, content, moderator, destination: str, reason: str = "") -> None:
+    if destination not in dict(content.move_choices()):
+        raise ValidationError("Choose where to move it from the list.")
+    content.move_to(moderator, destination)
+    action_record(actor=moderator, verb=ModerationAction.Verb.MOVE, target=content,
+                  member=content.author, reason=reason or f"Moved to {destination}")
+
+
+@transaction.atomic
+def note_add(*, member, moderator, text: str) -> ModeratorNote:
+    text = text.strip()
+    if not text:
+        raise ValidationError("Write the note first.")
+    note = ModeratorNote.objects.create(member=member, author=moderator, text=text[:2000])
+    action_record(actor=moderator, verb=ModerationAction.Verb.NOTE, member=member,
+                  reason="Added a private note")
+    return note
+
+
+def presence_touch(*, moderator, now=None) -> None:
+    """Record that a moderator is active, so members are not told nobody is around."""
+    ModeratorPresence.objects.update_or_create(
+        moderator=moderator, defaults={"last_seen_at": now or timezone.now()}
+    )
+
+
+def _required_reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Give a reason: the member will see it.")
+    return reason[:500]
+
+
+def _touch(item: QueueItem, moderator, *, claim: bool = False) -> None:
+    """A moderator looked at or acted on the item: the first look and the claim are noted."""
+    now = timezone.now()
+    fields = []
+    if item.first_looked_at is None:
+        item.first_looked_at = now
+        fields.append("first_looked_at")
+    if claim or item.claimed_by_id == moderator.pk:
+        item.claimed_by, item.claimed_at, item.status = moderator, now, QueueItem.Status.CLAIMED
+        fields += ["claimed_by", "claimed_at", "status"]
+    item.save(update_fields=fields)
+
+
+def _resolve(item: QueueItem, moderator, verb: str, reason: str) -> None:
+    _touch(item, moderator)
+    item.status, item.resolved_at, item.resolved_by = (
+        QueueItem.Status.RESOLVED, timezone.now(), moderator)
+    item.save(update_fields=["status", "resolved_at", "resolved_by"])
+    action_record(actor=moderator, verb=verb, item=item, target=item.content,
+                  member=item.content.author, reason=reason)
+    reporters = User.objects.filter(reports_made__item=item).distinct()
+    # Reporters learn that someone looked, never what happened to whom.
+    notify(users=list(reporters), kind=Notification.Kind.MODERATION,
+           text="Thank you for your report. A moderator has looked at it.")

@@ -5,6 +5,7 @@ latest edit) every few seconds, so an edit in the admin reaches every server
 process without a restart; the process that made the edit forgets at once.
 """
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -12,9 +13,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 
 from moderation.models import CrisisPattern, WatchedWord
-from moderation.screening.patterns import Matcher, parse, replacement_pattern
+from moderation.screening.patterns import Matcher, PatternError, parse, replacement_pattern
 
 RECHECK_SECONDS = 3.0
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,25 @@ def _signature() -> tuple:
     )
 
 
+def _parsed(rules) -> list:
+    """Each rule with its parsed pattern; a rule that cannot be read is left out, loudly,
+    so one bad row (say, written around the admin's checks) never stops all screening."""
+    parsed = []
+    for rule in rules:
+        try:
+            parsed.append((rule, parse(rule.pattern)))
+        except PatternError:
+            logger.error("screening rule %s %r cannot be read; it is ignored", rule.pk,
+                         rule.pattern)
+    return parsed
+
+
 def _compile(signature: tuple) -> CompiledRules:
-    crisis = CrisisPattern.objects.filter(is_active=True)
-    watched = [(rule, parse(rule.pattern))
-               for rule in WatchedWord.objects.filter(is_active=True).select_related("warning")]
+    crisis = _parsed(CrisisPattern.objects.filter(is_active=True))
+    watched = _parsed(WatchedWord.objects.filter(is_active=True).select_related("warning"))
     return CompiledRules(
         signature=signature,
-        crisis=Matcher([(rule, parse(rule.pattern)) for rule in crisis]),
+        crisis=Matcher(crisis),
         watched=Matcher(watched),
         replacements={
             rule.pk: (replacement_pattern(rule.pattern), rule.replacement)
