@@ -23,7 +23,9 @@ from community.validators import reject_control_characters
 from forums import permissions
 from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subscription, Thread
 from moderation.content import Visibility
+from moderation.cover import OFFLINE_HOLD_REASON, moderators_available
 from moderation.models import Priority, QueueItem
+from moderation.sanctions import refuse_if_silenced
 from moderation.screening import Action, Screening, screen
 from moderation.services import flag_content, screening_flag
 
@@ -53,6 +55,7 @@ def thread_create(*, author, category: Category, title: str, body: str,
                   warnings: Sequence[str] = (), warning_note: str = "") -> Posted:
     if not permissions.can_start_thread(author, category):
         raise PermissionDenied("You can't start a thread in this category.")
+    refuse_if_silenced(author)
     title_screening = screen(_clean_title(title), author=author, kind="message")
     screening = _screen(author, body, title=title_screening)
     title = title_screening.text
@@ -72,6 +75,7 @@ def post_create(*, author, thread: Thread, body: str, warnings: Sequence[str] = 
                 warning_note: str = "") -> Posted:
     if not permissions.can_reply(author, thread):
         raise PermissionDenied("This thread is not taking replies.")
+    refuse_if_silenced(author)
     screening = _screen(author, body)
     warnings, warning_note = _clean_warnings(warnings, warning_note, screening)
     held_because = _hold_reason(author, screening)
@@ -86,6 +90,7 @@ def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
     """The writer edits their post; the old text is kept as a revision."""
     if not permissions.can_edit_post(editor, post):
         raise PermissionDenied("You can only edit your own posts.")
+    refuse_if_silenced(editor)
     screening = _screen(editor, body)
     warnings, warning_note = _clean_warnings(warnings, warning_note, screening)
     with transaction.atomic():
@@ -117,6 +122,7 @@ def reaction_toggle(*, post: Post, user, kind: str) -> bool:
         raise ValidationError("That is not one of the reactions.")
     if not permissions.can_react(user, post):
         raise PermissionDenied("You can't react to this post.")
+    refuse_if_silenced(user)
     counter = Reaction.COUNT_FIELDS[kind]
     deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
     if deleted:
@@ -162,6 +168,40 @@ def post_visibility_changed(*, post: Post, was: str) -> None:
         _published(post)
 
 
+def thread_visibility_changed(*, thread: Thread) -> None:
+    change = 1 if thread.visibility == Visibility.PUBLISHED else -1
+    Category.objects.filter(pk=thread.category_id).update(thread_count=F("thread_count") + change)
+
+
+def post_moderator_edit(*, post: Post, editor, body: str, reason: str) -> None:
+    """A moderator's edit: screened like any text, with the old words kept as a revision."""
+    screening = _screen(editor, body)
+    with transaction.atomic():
+        PostRevision.objects.create(post=post, body=post.body, edited_by=editor, reason=reason)
+        post.body, post.html, post.edited_at = screening.text, screening.html, timezone.now()
+        post.save(update_fields=["body", "html", "edited_at"])
+
+
+def thread_retitle(*, thread: Thread, editor, title: str) -> None:
+    thread.title = screen(_clean_title(title), author=editor, kind="message").text
+    thread.save(update_fields=["title"])
+
+
+@transaction.atomic
+def thread_move(*, thread: Thread, category: Category) -> None:
+    """Move a thread and its counts to another category."""
+    old = thread.category_id
+    if category.pk == old:
+        return
+    if thread.visibility == Visibility.PUBLISHED:
+        Category.objects.filter(pk=old).update(thread_count=F("thread_count") - 1,
+                                                post_count=F("post_count") - thread.post_count)
+        Category.objects.filter(pk=category.pk).update(
+            thread_count=F("thread_count") + 1, post_count=F("post_count") + thread.post_count)
+    thread.category = category
+    thread.save(update_fields=["category"])
+
+
 def _post_insert(thread, author, screening, warnings, warning_note, held_because) -> Post:
     number = thread.next_number
     Thread.objects.filter(pk=thread.pk).update(next_number=F("next_number") + 1)
@@ -194,8 +234,10 @@ def _published(post: Post) -> None:
     Category.objects.filter(pk=thread.category_id).update(last_post_at=post.created_at)
     if post.number == 1:
         if thread.visibility == Visibility.HELD:
-            thread.restore(None)
-        Category.objects.filter(pk=thread.category_id).update(thread_count=F("thread_count") + 1)
+            thread.restore(None)  # counts the thread in its category
+        else:
+            Category.objects.filter(pk=thread.category_id).update(
+                thread_count=F("thread_count") + 1)
         return
     followers = (Subscription.objects.filter(thread=thread).exclude(user=post.author)
                  .exclude(user__blocks_made__blocked=post.author).select_related("user"))
@@ -271,6 +313,8 @@ def _hold_reason(author, screening: Screening, *, category_needs_approval: bool 
         return ""
     if screening.action == Action.HOLD:
         return screening.message
+    if screening.risk == Risk.URGENT and not moderators_available():
+        return OFFLINE_HOLD_REASON
     if category_needs_approval:
         return "New threads here are checked by a moderator before members see them."
     held_first = SiteSettings.current().held_first_posts

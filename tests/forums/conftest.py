@@ -12,6 +12,15 @@ def no_newcomer_holds(db):
     SiteSettings.objects.update_or_create(pk=1, defaults={"held_first_posts": 0})
 
 
+@pytest.fixture(autouse=True)
+def moderators_online(db):
+    """A moderator active a moment ago, so urgent posts are published as in staffed hours."""
+    from moderation.services import presence_touch
+    from tests.factories import UserFactory
+
+    presence_touch(moderator=UserFactory(username="on-duty"))
+
+
 @pytest.fixture
 def category(db):
     return CategoryFactory(name="Anxiety and low mood", slug="anxiety")

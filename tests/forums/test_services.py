@@ -207,3 +207,25 @@ def test_hiding_a_reply_takes_it_out_of_the_counts(member, moderator, category):
     thread.refresh_from_db()
     category.refresh_from_db()
     assert (thread.post_count, category.post_count) == (1, 1)
+
+
+def test_urgent_words_wait_for_a_moderator_when_none_is_online(member, category):
+    from moderation.models import ModeratorPresence
+    ModeratorPresence.objects.all().delete()
+
+    posted = start(member, category, body="I want to die tonight, I have the pills ready")
+
+    assert posted.is_held and posted.needs_support
+    assert "not online right now" in posted.post.moderation_reason
+    assert QueueItem.objects.get().priority == Priority.URGENT
+
+
+def test_muted_member_is_told_why_and_until_when(member, moderator, category):
+    from datetime import timedelta
+
+    from moderation.sanctions import sanction_create
+    sanction_create(member=member, moderator=moderator, kind="mute", reason="Cooling off",
+                    duration=timedelta(hours=2))
+
+    with pytest.raises(ValidationError, match="can't post or chat until .*Cooling off"):
+        start(member, category)

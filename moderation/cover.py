@@ -1,0 +1,26 @@
+"""Whether moderators are around: inside duty hours and someone active recently.
+
+Members are told plainly when nobody is, and urgent words wait for a
+moderator instead of being published to peers who may not cope with them.
+"""
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from community.signposting import within_periods
+from moderation.models import DutyHours, ModerationSettings, ModeratorPresence
+
+OFFLINE_HOLD_REASON = (
+    "Moderators are not online right now, so this waits for one to read it before others "
+    "see it. Please use the help lines shown: they are there for you now."
+)
+
+
+def moderators_available(now: datetime | None = None) -> bool:
+    now = now or timezone.now()
+    hours = list(DutyHours.objects.all())
+    if hours and not within_periods(hours, now):
+        return False
+    window = timedelta(minutes=ModerationSettings.current().offline_after_minutes)
+    return ModeratorPresence.objects.filter(last_seen_at__gte=now - window).exists()
