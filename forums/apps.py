@@ -3,3 +3,12 @@ from django.apps import AppConfig
 
 class ForumsConfig(AppConfig):
     name = "forums"
+
+    def ready(self):
+        from forums.models import Post, Thread
+        from moderation.content import fetch_for_moderators
+
+        fetch_for_moderators(Post, lambda: Post.objects.select_related(
+            "author__member", "thread__category"))
+        fetch_for_moderators(Thread, lambda: Thread.objects.select_related(
+            "author__member", "category"))

@@ -5,10 +5,12 @@ inherits ModeratedContent and provides the rest of the Moderatable
 protocol, and the queue and actions work on it unchanged.
 """
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import models
+from django.db.models import QuerySet
 from django.utils import timezone
 
 
@@ -69,3 +71,17 @@ class ModeratedContent(models.Model):
         self.moderated_at = timezone.now()
         self.save(update_fields=["visibility", "moderation_reason", "moderated_by",
                                  "moderated_at"])
+
+
+# How each kind of content is fetched for moderators' pages, so a queue of
+# fifty items costs one query per kind rather than one per item. Content apps
+# register theirs when they start (AppConfig.ready).
+_queue_querysets: dict[type, Callable[[], QuerySet]] = {}
+
+
+def fetch_for_moderators(model: type, queryset: Callable[[], QuerySet]) -> None:
+    _queue_querysets[model] = queryset
+
+
+def moderator_querysets() -> list[QuerySet]:
+    return [make() for make in _queue_querysets.values()]

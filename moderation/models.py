@@ -148,6 +148,11 @@ class QueueItem(models.Model):
     def __str__(self) -> str:
         return f"{self.get_priority_display()} {self.get_source_display()} #{self.pk}"
 
+    def is_claim_current(self, now, claim_minutes: int) -> bool:
+        """A claim lapses when its moderator has done nothing with the item for a while."""
+        return (self.status == self.Status.CLAIMED and self.claimed_at is not None
+                and (now - self.claimed_at).total_seconds() < claim_minutes * 60)
+
 
 class ReportReason(models.TextChoices):
     """What members choose from when they report; the order is the order shown."""

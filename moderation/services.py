@@ -6,7 +6,6 @@ so forum posts and chat messages are handled alike.
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -156,20 +155,13 @@ def _announce(item: QueueItem) -> None:
 # --- Working the queue -------------------------------------------------------------------
 
 
-def claim_is_current(item: QueueItem, now=None) -> bool:
-    """A claim lapses when its moderator has done nothing with the item for a while."""
-    if item.status != QueueItem.Status.CLAIMED or item.claimed_at is None:
-        return False
-    lapse = timedelta(minutes=ModerationSettings.current().claim_minutes)
-    return (now or timezone.now()) - item.claimed_at < lapse
-
-
 @transaction.atomic
 def item_claim(*, item: QueueItem, moderator) -> QueueItem:
     item = QueueItem.objects.select_for_update().get(pk=item.pk)
     if item.status == QueueItem.Status.RESOLVED:
         raise ValidationError("This item is already resolved.")
-    if claim_is_current(item) and item.claimed_by_id != moderator.pk:
+    is_claimed = item.is_claim_current(timezone.now(), ModerationSettings.current().claim_minutes)
+    if is_claimed and item.claimed_by_id != moderator.pk:
         raise ValidationError(f"{item.claimed_by} is already looking at this.")
     _touch(item, moderator, claim=True)
     action_record(actor=moderator, verb=ModerationAction.Verb.CLAIM, item=item,

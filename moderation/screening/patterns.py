@@ -142,6 +142,50 @@ def _match(elements: tuple[Element, ...], tokens: list[str], index: int, positio
     return -1
 
 
+# A rule compiled for matching: each step is (options by first word, is optional) for
+# words, or (None, least, most) for a gap. Looking the next token up in a dictionary
+# costs the same however many choices a ( | ) group has.
+Step = tuple
+
+
+def _program(elements: tuple[Element, ...]) -> tuple[Step, ...]:
+    steps: list[Step] = []
+    for element in elements:
+        if isinstance(element, Gap):
+            steps.append((None, element.least, element.most))
+            continue
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for option in element.options:
+            if option:
+                by_first.setdefault(option[0], []).append(option)
+        steps.append(({word: tuple(options) for word, options in by_first.items()},
+                      () in element.options, 0))
+    return tuple(steps)
+
+
+def _run(steps: tuple[Step, ...], tokens: list[str], index: int, position: int) -> int:
+    """The end of a match of steps[index:] at position, or -1; the same as _match."""
+    if index == len(steps):
+        return position
+    by_first, optional, most = steps[index]
+    if by_first is None:
+        for skip in range(optional, most + 1):
+            if position + skip > len(tokens) or BOUNDARY in tokens[position:position + skip]:
+                break
+            end = _run(steps, tokens, index + 1, position + skip)
+            if end >= 0:
+                return end
+        return -1
+    if position < len(tokens):
+        for option in by_first.get(tokens[position], ()):
+            size = len(option)
+            if size == 1 or tuple(tokens[position:position + size]) == option:
+                end = _run(steps, tokens, index + 1, position + size)
+                if end >= 0:
+                    return end
+    return _run(steps, tokens, index + 1, position) if optional else -1
+
+
 class Matcher:
     """Finds every rule that matches a token list; rules are any objects with a `pattern`.
 
@@ -150,28 +194,38 @@ class Matcher:
     """
 
     def __init__(self, compiled: list[tuple[Any, tuple[Element, ...]]]):
-        self._by_opening: dict[tuple[str, str | None], list] = defaultdict(list)
+        by_opening: dict[tuple[str, str | None], list] = defaultdict(list)
         for rule, elements in compiled:
+            steps = _program(elements)
             for opening in _openings(elements):
-                self._by_opening[opening].append((rule, elements))
-        self._first_words = frozenset(first for first, _ in self._by_opening)
+                if all(other is not rule for other, _ in by_opening[opening]):
+                    by_opening[opening].append((rule, steps))
+        # Rules whose second word can be anything are tried after every first word;
+        # the rest only where the first two words are theirs.
+        self._anywhere = {first: tuple(rules) for (first, second), rules in by_opening.items()
+                          if second is None}
+        self._by_pair = {
+            (first, second): tuple(rules) + tuple(
+                extra for extra in self._anywhere.get(first, ())
+                if all(extra[0] is not rule for rule, _ in rules))
+            for (first, second), rules in by_opening.items() if second is not None
+        }
+        self._first_words = frozenset(first for first, _ in by_opening)
 
     def find(self, tokens: list[str]) -> list[Found]:
-        found: list[Found] = []
-        index = self._by_opening
         first_words = self._first_words
-        last = len(tokens) - 1
-        for position, token in enumerate(tokens):
-            if token not in first_words:
-                continue
-            following = tokens[position + 1] if position < last else None
-            candidates = [*index.get((token, following), ()), *index.get((token, None), ())]
-            tried = set()
-            for rule, elements in candidates:
-                if id(rule) in tried:
-                    continue
-                tried.add(id(rule))
-                end = _match(elements, tokens, 0, position)
+        starts = [position for position, token in enumerate(tokens) if token in first_words]
+        found: list[Found] = []
+        if not starts:
+            return found
+        by_pair, anywhere = self._by_pair, self._anywhere
+        following = tokens[1:]
+        following.append(None)
+        for position in starts:
+            token = tokens[position]
+            candidates = by_pair.get((token, following[position])) or anywhere.get(token, ())
+            for rule, steps in candidates:
+                end = _run(steps, tokens, 0, position)
                 if end >= 0:
                     found.append(Found(rule, position, end))
         return found

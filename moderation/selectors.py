@@ -1,0 +1,102 @@
+"""Reads for moderators' pages, each in a fixed number of queries however long the list."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.utils import timezone
+
+from moderation.content import moderator_querysets
+from moderation.models import (
+    PRIORITY_RANK,
+    ModerationAction,
+    ModerationSettings,
+    Priority,
+    QueueItem,
+    Report,
+)
+
+QUEUE_PAGE_SIZE = 25
+LOG_PAGE_SIZE = 50
+PRIORITY_ORDER = Case(*(When(priority=p, then=Value(rank)) for p, rank in PRIORITY_RANK.items()),
+                      output_field=IntegerField())
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    source: str = ""
+    priority: str = ""
+    status: str = ""  # "" means everything not yet resolved
+    kind: str = ""  # a content type's model name, e.g. "post"
+    mine: bool = False
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    item: QueueItem
+    waited: timedelta
+    wait_level: str  # "ok", "amber" or "red" against the administrators' targets
+    is_claimed: bool  # a claim that has not lapsed
+
+
+def wait_level(priority: str, waited: timedelta, settings: ModerationSettings) -> str:
+    if priority == Priority.URGENT:
+        amber, red = settings.urgent_amber_minutes, settings.urgent_red_minutes
+    else:
+        amber, red = settings.other_amber_minutes, settings.other_red_minutes
+    minutes = waited.total_seconds() / 60
+    return "red" if minutes >= red else "amber" if minutes >= amber else "ok"
+
+
+def queue_items():
+    """Items with what moderators' pages show about them, fetched in a few queries."""
+    return QueueItem.objects.select_related("claimed_by", "content_type").prefetch_related(
+        GenericPrefetch("content", moderator_querysets()),
+        Prefetch("reports", queryset=Report.objects.select_related("reporter")),
+    )
+
+
+def queue_page(*, viewer, filters: QueueFilters, page_number=1,
+               now: datetime | None = None) -> Page:
+    """Urgent first, then high, then normal; oldest first within each."""
+    now = now or timezone.now()
+    items = queue_items()
+    if filters.status:
+        items = items.filter(status=filters.status)
+    else:
+        items = items.exclude(status=QueueItem.Status.RESOLVED)
+    if filters.source:
+        items = items.filter(source=filters.source)
+    if filters.priority:
+        items = items.filter(priority=filters.priority)
+    if filters.kind:
+        items = items.filter(content_type__model=filters.kind)
+    if filters.mine:
+        items = items.filter(claimed_by=viewer)
+    items = items.annotate(rank=PRIORITY_ORDER).order_by("rank", "created_at", "id")
+    page = Paginator(items, QUEUE_PAGE_SIZE).get_page(page_number)
+    settings = ModerationSettings.current()
+    page.object_list = [
+        QueueRow(
+            item=item,
+            waited=(item.resolved_at or now) - item.created_at,
+            wait_level=wait_level(item.priority, (item.resolved_at or now) - item.created_at,
+                                  settings),
+            is_claimed=item.is_claim_current(now, settings.claim_minutes),
+        )
+        for item in page.object_list
+    ]
+    return page
+
+
+def audit_page(*, moderator_id=None, member_id=None, verb="", page_number=1) -> Page:
+    actions = ModerationAction.objects.select_related("actor", "member", "content_type")
+    if moderator_id:
+        actions = actions.filter(actor_id=moderator_id)
+    if member_id:
+        actions = actions.filter(member_id=member_id)
+    if verb:
+        actions = actions.filter(verb=verb)
+    return Paginator(actions, LOG_PAGE_SIZE).get_page(page_number)
