@@ -1,20 +1,30 @@
-"""Pages every visitor can reach, a member's own profile and their content-warning settings."""
+"""Pages every visitor can reach, profiles, content-warning settings, notifications, blocking."""
 
 import asyncio
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from community import health, signposting
 from community.forms import MemberForm, WarningPreferencesForm
-from community.models import Member, Nation
-from community.services import member_update, warning_preferences_set
+from community.links import is_site_path, next_or
+from community.models import Block, Member, Nation, User
+from community.selectors import blocked_ids
+from community.services import (
+    block_create,
+    block_remove,
+    member_update,
+    notifications_mark_read,
+    warning_preferences_set,
+)
 from community.warnings import reader_warnings
 
 
@@ -73,7 +83,11 @@ def member_detail(request, username):
     return render(
         request,
         "community/member_detail.html",
-        {"member": member, "is_own_profile": member.user_id == request.user.pk},
+        {
+            "member": member,
+            "is_own_profile": member.user_id == request.user.pk,
+            "is_blocked": member.user_id in blocked_ids(request.user),
+        },
     )
 
 
@@ -105,3 +119,46 @@ def warning_preferences(request):
             messages.success(request, "Your content warning settings are saved.")
             return redirect("warning_preferences")
     return render(request, "community/warning_preferences.html", {"form": form})
+
+
+NOTIFICATIONS_PER_PAGE = 25
+
+
+@login_required
+def notifications(request):
+    page = Paginator(request.user.notifications.all(), NOTIFICATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    # Read the page before marking, so this visit still shows which ones are new.
+    rows = [(notice, notice.url if is_site_path(notice.url) else "") for notice in page]
+    notifications_mark_read(user=request.user)
+    return render(request, "community/notifications.html", {"page": page, "rows": rows})
+
+
+@login_required
+@require_POST
+def member_block(request, username):
+    other = get_object_or_404(User, username=username, is_active=True)
+    try:
+        block_create(blocker=request.user, blocked=other)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"You have blocked {other.username}. They are not told.")
+    return redirect(next_or(request, reverse("member_detail", args=[other.username])))
+
+
+@login_required
+@require_POST
+def member_unblock(request, username):
+    other = get_object_or_404(User, username=username)
+    block_remove(blocker=request.user, blocked=other)
+    messages.success(request, f"You have unblocked {other.username}.")
+    return redirect(next_or(request, reverse("member_detail", args=[other.username])))
+
+
+@login_required
+def blocked_members(request):
+    blocks = (Block.objects.filter(blocker=request.user).select_related("blocked")
+              .order_by("blocked__username"))
+    return render(request, "community/blocked.html", {"blocks": blocks})

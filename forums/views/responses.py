@@ -1,27 +1,112 @@
-"""Forum views (responses); being written."""
+"""What members do in response to posts and threads: react, report, follow; and edit history."""
 
-from django.http import HttpResponse
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
+from community.links import next_or
+from forums import permissions
+from forums.models import Post, Reaction, Thread
+from forums.services import reaction_toggle, thread_follow
+from moderation.forms import ReportForm
+from moderation.models import ReportReason
+from moderation.services import report_create
 
-def react(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-def reactions(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-def report_post(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-def history(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-def follow(request, *args, **kwargs):
-    return HttpResponse(status=501)
+# Which form field a refusal from report_create belongs beside; others go above the form.
+REPORT_ERROR_FIELDS = {"note": "note", "control_characters": "note"}
 
 
-def report_thread(request, *args, **kwargs):
-    return HttpResponse(status=501)
+@login_required
+@require_POST
+def react(request, pk):
+    post = _visible_post(request.user, pk)
+    try:
+        reaction_toggle(post=post, user=request.user, kind=request.POST.get("kind", ""))
+    except ValidationError as error:
+        return HttpResponseBadRequest(error.messages[0])
+    return redirect(next_or(request, post.get_absolute_url()))
+
+
+@login_required
+def reactions(request, pk):
+    post = _visible_post(request.user, pk)
+    people = {kind: [] for kind in Reaction.Kind}
+    for reaction in post.reactions.select_related("user").order_by("created_at"):
+        people[reaction.kind].append(reaction.user)
+    return render(request, "forums/reactions.html", {
+        "post": post,
+        "groups": [(Reaction.Kind(kind).label, users) for kind, users in people.items()],
+    })
+
+
+@login_required
+def report_post(request, pk):
+    post = _visible_post(request.user, pk)
+    what = f"post {post.number} by {post.author.username} in “{post.thread.title}”"
+    return _report(request, post, what=what)
+
+
+@login_required
+def report_thread(request, category, thread_id):
+    thread = _visible_thread(request.user, category, thread_id)
+    return _report(request, thread, what=f"the thread “{thread.title}” by {thread.author.username}")
+
+
+@login_required
+def history(request, pk):
+    if not permissions.can_see_history(request.user):
+        raise PermissionDenied("Only moderators can see the edit history.")
+    post = get_object_or_404(Post.objects.select_related("thread__category", "author"), pk=pk)
+    return render(request, "forums/history.html", {
+        "post": post,
+        "revisions": post.revisions.select_related("edited_by"),
+    })
+
+
+@login_required
+@require_POST
+def follow(request, category, thread_id):
+    thread = _visible_thread(request.user, category, thread_id)
+    wants_to_follow = request.POST.get("follow") == "1"
+    thread_follow(user=request.user, thread=thread, follow=wants_to_follow)
+    if wants_to_follow:
+        messages.success(request, "You are following this thread. We will tell you about "
+                                  "new replies.")
+    else:
+        messages.success(request, "You have stopped following this thread.")
+    return redirect(next_or(request, thread.get_absolute_url()))
+
+
+def _report(request, content, *, what: str):
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            report = report_create(reporter=request.user, content=content, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(REPORT_ERROR_FIELDS.get(error.code), error)
+        else:
+            return render(request, "forums/report.html", {
+                "content": content,
+                "is_reported": True,
+                "is_at_risk": report.reason == ReportReason.AT_RISK,
+            })
+    return render(request, "forums/report.html", {"content": content, "form": form,
+                                                  "what": what})
+
+
+def _visible_post(user, pk: int) -> Post:
+    post = get_object_or_404(Post.objects.select_related("thread__category", "author"), pk=pk)
+    if not (permissions.can_see_thread(user, post.thread) and permissions.can_see_post(user, post)):
+        raise Http404
+    return post
+
+
+def _visible_thread(user, category: str, thread_id: int) -> Thread:
+    thread = get_object_or_404(Thread.objects.select_related("category", "author"),
+                               pk=thread_id, category__slug=category)
+    if not permissions.can_see_thread(user, thread):
+        raise Http404
+    return thread

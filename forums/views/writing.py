@@ -1,23 +1,159 @@
-"""Forum views (writing); being written."""
+"""Forum pages for writing: new threads, replies, editing or removing posts, help after posting."""
 
-from django.http import HttpResponse
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from community import signposting
+from community.warnings import reader_warnings
+from forums import permissions, selectors, services
+from forums.forms import PostForm, ThreadForm
+from forums.models import Category, Post, Thread
+from moderation.screening import Screening, screen
+
+HELD_MESSAGE = ("Thank you. A moderator will look at this soon. Until then, only you and the "
+                "moderators can see it.")
 
 
-def post_edit(request, *args, **kwargs):
-    return HttpResponse(status=501)
+@dataclass(frozen=True)
+class Draft:
+    """A form on its way to being posted: checked, refused, or posted."""
+
+    form: PostForm
+    preview: Screening | None = None
+    suggested: tuple[str, ...] = ()
+    posted: services.Posted | None = None
 
 
-def post_delete(request, *args, **kwargs):
-    return HttpResponse(status=501)
+@login_required
+def thread_new(request, category):
+    category = get_object_or_404(Category, slug=category)
+    if not permissions.can_start_thread(request.user, category):
+        return _forbidden(request, f"New threads in {category.name} are started by "
+                                   f"{category.get_who_may_start_display().lower()}. "
+                                   "You can still reply to the threads there.")
+    form = ThreadForm(_data(request), warnings=_offered(request),
+                      initial={"warnings": category.default_warnings})
+    draft = _submit(request, form, partial(services.thread_create, author=request.user,
+                                           category=category))
+    if draft.posted:
+        return _after_posting(request, draft.posted)
+    return render(request, "forums/thread_new.html", {"category": category, "draft": draft})
 
 
-def support(request, *args, **kwargs):
-    return HttpResponse(status=501)
+@login_required
+def reply(request, category, thread_id):
+    thread = get_object_or_404(Thread.objects.select_related("category"), pk=thread_id,
+                               category__slug=category)
+    if not permissions.can_see_thread(request.user, thread):
+        raise Http404("No such thread.")
+    if not permissions.can_reply(request.user, thread):
+        return _forbidden(request, "This thread is locked. It is not taking new replies.")
+    form = PostForm(_data(request), warnings=_offered(request))
+    draft = _submit(request, form, partial(services.post_create, author=request.user,
+                                           thread=thread))
+    if draft.posted:
+        return _after_posting(request, draft.posted)
+    return render(request, "forums/reply.html", {"thread": thread, "draft": draft})
 
 
-def thread_new(request, *args, **kwargs):
-    return HttpResponse(status=501)
+@login_required
+def post_edit(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread__category"), pk=pk)
+    if not permissions.can_edit_post(request.user, post):
+        return _forbidden(request, "You can only change your own posts, and not once they "
+                                   "are removed.")
+    form = PostForm(_data(request), warnings=_offered(request), initial={
+        "body": post.body, "warnings": post.content_warnings, "warning_note": post.warning_note,
+    })
+    draft = _submit(request, form, partial(services.post_edit, post=post, editor=request.user))
+    if draft.posted:
+        if not draft.posted.is_held:
+            messages.success(request, "Your changes are saved.")
+        return _after_posting(request, draft.posted)
+    return render(request, "forums/post_edit.html", {"post": post, "draft": draft})
 
 
-def reply(request, *args, **kwargs):
-    return HttpResponse(status=501)
+@login_required
+def post_delete(request, pk):
+    post = get_object_or_404(Post.objects.select_related("thread__category"), pk=pk)
+    if not permissions.can_delete_post(request.user, post):
+        return _forbidden(request, "You can only remove your own posts.")
+    if request.method == "POST":
+        services.post_delete(post=post, by=request.user)
+        messages.success(request, "Your post is removed. Others see a note that you removed it.")
+        return redirect(selectors.post_url(post, request.user))
+    return render(request, "forums/post_delete.html",
+                  {"post": post, "post_url": selectors.post_url(post, request.user)})
+
+
+@login_required
+def support(request, pk):
+    # Anyone else gets "not found": that a post worried screening is its writer's business.
+    post = get_object_or_404(Post.objects.select_related("thread__category"), pk=pk,
+                             author=request.user)
+    now = timezone.now()
+    resources = signposting.resources_for(risk=post.risk, topics=post.risk_topics,
+                                          nation=request.user.member.nation, now=now)
+    listings = [signposting.Listing(resource, signposting.is_open(resource, now),
+                                    signposting.hours_text(resource)) for resource in resources]
+    return render(request, "forums/support.html", {
+        "post": post, "listings": listings, "post_url": selectors.post_url(post, request.user),
+    })
+
+
+def _submit(request, form: PostForm, write: Callable[..., services.Posted]) -> Draft:
+    """Check the post for the member ("Check my post"), or post it through the service."""
+    if request.method != "POST" or not form.is_valid():
+        return Draft(form)
+    if "preview" in request.POST:
+        screening = screen(form.cleaned_data["body"], author=request.user, kind="post")
+        return Draft(form.with_warnings(screening.suggested_warnings), preview=screening,
+                     suggested=screening.suggested_warnings)
+    try:
+        return Draft(form, posted=write(**form.cleaned_data))
+    except ValidationError as error:
+        _add_errors(form, error)
+    if "warnings" not in form.errors:
+        return Draft(form)
+    # A warning is needed: point at the ones the words seem to need, without ticking them.
+    screening = screen(form.cleaned_data.get("body", ""), author=request.user, kind="post")
+    return Draft(form, suggested=screening.suggested_warnings)
+
+
+def _add_errors(form: PostForm, error: ValidationError) -> None:
+    """The service's reasons, beside the fields they are about, or above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, reasons in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, reasons)
+
+
+def _after_posting(request, posted: services.Posted):
+    # The support page says itself whether the post waits for a moderator.
+    if posted.needs_support:
+        return redirect("forums:post_support", posted.post.pk)
+    if posted.is_held:
+        messages.success(request, HELD_MESSAGE)
+    return redirect(selectors.post_url(posted.post, request.user))
+
+
+def _data(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _offered(request):
+    """The content warnings members can choose, from the request's cached lookup."""
+    return reader_warnings(request).categories.values()
+
+
+def _forbidden(request, reason: str):
+    return render(request, "forums/forbidden.html", {"reason": reason}, status=403)

@@ -16,8 +16,12 @@ WCAG_AA = {
     "resultTypes": ["violations"],
 }
 VISITOR_PAGES = ["/", "/help/", "/guidelines/", "/guidelines/easy-read/", "/accounts/signup/",
-                 "/accounts/login/", "/accounts/password/reset/", "/forums/", "/chat/"]
-MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/members/me/warnings/"]
+                 "/accounts/login/", "/accounts/password/reset/", "/forums/", "/chat/",
+                 "/forums/anxiety-and-low-mood/", "/forums/posts/1/"]
+MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/members/me/warnings/",
+                "/notifications/", "/members/me/blocked/", "/forums/posts/1/report/",
+                "/forums/posts/1/reactions/", "/forums/", "/forums/anxiety-and-low-mood/",
+                "/forums/posts/1/", "/forums/anxiety-and-low-mood/new/"]
 
 
 def assert_no_violations(page) -> None:

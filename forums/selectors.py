@@ -1,0 +1,140 @@
+"""Reads the forum pages need, each in a fixed number of queries whatever the page size."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, Q, QuerySet
+
+from community.roles import is_moderator
+from forums import permissions
+from forums.models import Category, Post, Reaction, ReadMark, Thread
+from moderation.content import Visibility
+
+THREADS_PER_PAGE = 30
+POSTS_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    thread: Thread
+    has_unread: bool
+
+    @property
+    def replies(self) -> int:
+        return max(self.thread.post_count - 1, 0)
+
+
+@dataclass(frozen=True)
+class Paged:
+    page: Page
+
+    @property
+    def page_links(self) -> list:
+        """Page numbers to link to, with the paginator's ellipsis where a run is left out."""
+        return list(self.page.paginator.get_elided_page_range(self.page.number, on_each_side=1,
+                                                               on_ends=1))
+
+
+@dataclass(frozen=True)
+class CategoryPage(Paged):
+    category: Category
+    threads: list[ThreadRow]
+    can_start: bool
+
+
+@dataclass(frozen=True)
+class PostRow:
+    post: Post
+    is_collapsed: bool  # the reader has blocked the writer
+    can_edit: bool
+
+
+@dataclass(frozen=True)
+class ThreadPage(Paged):
+    thread: Thread
+    posts: list[PostRow]
+    can_reply: bool
+
+    @property
+    def last_number_shown(self) -> int:
+        return max((row.post.number for row in self.posts), default=0)
+
+
+def categories_for(user) -> list[Category]:
+    """The categories the user may read, in the administrators' order (one query)."""
+    return [c for c in Category.objects.all() if permissions.can_read_category(user, c)]
+
+
+def category_page(category: Category, user, page_number) -> CategoryPage:
+    """One page of threads, pinned first, then the most recently active."""
+    threads = (
+        _visible(Thread.objects.filter(category=category), user)
+        .select_related("author", "last_poster")
+        # Held threads have no activity yet: first, so their writer sees them waiting.
+        .order_by("-is_pinned", F("last_post_at").desc(nulls_first=True), "-pk")
+    )
+    page = Paginator(threads, THREADS_PER_PAGE).get_page(page_number)
+    page.object_list = list(page.object_list)
+    marks = _read_marks(user, page.object_list)
+    rows = []
+    for thread in page.object_list:
+        thread.category = category  # so links to threads need no query each
+        rows.append(ThreadRow(thread, user.is_authenticated
+                              and thread.last_post_number > marks.get(thread.pk, 0)))
+    return CategoryPage(page=page, category=category, threads=rows,
+                        can_start=permissions.can_start_thread(user, category))
+
+
+def thread_page(thread: Thread, user, page_number) -> ThreadPage:
+    """One page of posts in order; page_number may be "last"."""
+    posts = _visible(thread.posts.all(), user).select_related("author__member").order_by("number")
+    paginator = Paginator(posts, POSTS_PER_PAGE)
+    page = paginator.get_page(paginator.num_pages if page_number == "last" else page_number)
+    page.object_list = list(page.object_list)
+    rows = []
+    for post in page.object_list:
+        post.thread = thread  # so nothing rendering a post fetches its thread again
+        rows.append(PostRow(post, permissions.hides_author(user, post),
+                            permissions.can_edit_post(user, post)))
+    return ThreadPage(page=page, thread=thread, posts=rows,
+                      can_reply=permissions.can_reply(user, thread))
+
+
+def post_url(post: Post, user) -> str:
+    """Where a post sits for this reader: its page of the thread and its anchor (one query)."""
+    before = _visible(Post.objects.filter(thread_id=post.thread_id, number__lt=post.number), user)
+    page_number = before.count() // POSTS_PER_PAGE + 1
+    query = f"?page={page_number}" if page_number > 1 else ""
+    return f"{post.thread.get_absolute_url()}{query}#post-{post.number}"
+
+
+def first_unread_post(thread: Thread, user) -> Post | None:
+    """The first post after the reader's read mark, or None when they are up to date."""
+    last_read = _read_marks(user, [thread]).get(thread.pk, 0)
+    return (_visible(thread.posts.filter(number__gt=last_read), user)
+            .select_related("thread__category").order_by("number").first())
+
+
+def _visible(content: QuerySet, user) -> QuerySet:
+    """Published content, plus the reader's own held or hidden content; moderators see all."""
+    if is_moderator(user):
+        return content
+    if user.is_authenticated:
+        return content.filter(Q(visibility=Visibility.PUBLISHED) | Q(author=user))
+    return content.filter(visibility=Visibility.PUBLISHED)
+
+
+def _read_marks(user, threads: list[Thread]) -> dict[int, int]:
+    """How far the reader has read each thread, by thread id (one query)."""
+    if not user.is_authenticated or not threads:
+        return {}
+    marks = ReadMark.objects.filter(user=user, thread_id__in=[thread.pk for thread in threads])
+    return dict(marks.values_list("thread_id", "last_read_number"))
+
+
+def viewer_reactions(user, post_ids) -> set[tuple[int, str]]:
+    """(post id, kind) for each reaction the viewer gave among these posts (one query)."""
+    if not user.is_authenticated:
+        return set()
+    given = Reaction.objects.filter(user=user, post_id__in=post_ids)
+    return set(given.values_list("post_id", "kind"))

@@ -1,0 +1,80 @@
+"""What the buttons under each post and thread need: reactions, report, follow, edit history.
+
+The thread page includes the post actions once per post, so the reactions the
+viewer gave are read once per thread and request, never once per post.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+
+from forums import permissions
+from forums.models import Post, Reaction, Subscription, Thread
+from forums.selectors import viewer_reactions
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class ReactionCount:
+    kind: str
+    label: str
+    count: int
+    is_given: bool
+
+
+@dataclass(frozen=True)
+class PostResponses:
+    reactions: list[ReactionCount]
+    can_react: bool
+    can_report: bool
+    can_see_history: bool
+
+    @property
+    def has_reactions(self) -> bool:
+        return any(reaction.count for reaction in self.reactions)
+
+
+@dataclass(frozen=True)
+class ThreadResponses:
+    can_follow: bool
+    is_following: bool
+    can_report: bool
+
+
+@register.simple_tag(takes_context=True)
+def post_responses(context, post: Post) -> PostResponses:
+    request = context["request"]
+    user = request.user
+    can_react = permissions.can_react(user, post)
+    given = _given_in_thread(request, post.thread_id) if can_react else set()
+    return PostResponses(
+        reactions=[
+            ReactionCount(kind, label, getattr(post, Reaction.COUNT_FIELDS[kind]),
+                          (post.pk, kind) in given)
+            for kind, label in Reaction.Kind.choices
+        ],
+        can_react=can_react,
+        # Visitors see the link too: it takes them to log in first.
+        can_report=post.author_id != user.pk and not post.is_deleted,
+        can_see_history=bool(post.edited_at) and permissions.can_see_history(user),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def thread_responses(context, thread: Thread) -> ThreadResponses:
+    user = context["request"].user
+    can_follow = user.is_authenticated
+    return ThreadResponses(
+        can_follow=can_follow,
+        is_following=can_follow and Subscription.objects.filter(user=user, thread=thread).exists(),
+        can_report=thread.author_id != user.pk,
+    )
+
+
+def _given_in_thread(request, thread_id: int) -> set[tuple[int, str]]:
+    cache = request.__dict__.setdefault("_viewer_reactions", {})
+    if thread_id not in cache:
+        post_ids = Post.objects.filter(thread_id=thread_id).values_list("pk", flat=True)
+        cache[thread_id] = viewer_reactions(request.user, post_ids)
+    return cache[thread_id]
