@@ -16,6 +16,9 @@ SWAPS = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s
 APOSTROPHES = ("'", "`")
 CURLY_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 SWAPPABLE = re.compile(r"(?<!\S)\S*[0134@$!]\S*")
+# Most messages have none of the swap characters; finding that out costs far
+# less than looking at every word.
+SWAP_CHARACTER = re.compile(r"[0134@$!]")
 HAS_LETTER = re.compile(r"[^\W\d_]")
 # Sentence ends become this letter so that one fast pass can drop all other
 # punctuation; nobody types it, and it is never part of a rule.
@@ -25,6 +28,7 @@ BOUNDARY = "\u01c2"
 SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
 NOT_WORD = re.compile(r"[\W_]+")
 BOUNDARIES = re.compile(f"(?:{BOUNDARY} )+")
+REPEATED_BOUNDARY = f"{BOUNDARY} {BOUNDARY}"
 SPACED_LETTERS = re.compile(f" (?:[^\\W\\d_{BOUNDARY}] ){{2,}}[^\\W\\d_{BOUNDARY}] ")
 REPEATS = re.compile(r"(.)\1+")
 
@@ -39,7 +43,8 @@ def _unswap(match: re.Match) -> str:
 
 
 def _join_letters(match: re.Match) -> str:
-    return f" {match.group().replace(' ', '')} "
+    # Joined letters can repeat ("k i l l"): squeeze them as the other words were.
+    return f" {REPEATS.sub(_first, match.group().replace(' ', ''))} "
 
 
 def _first(match: re.Match) -> str:
@@ -59,9 +64,13 @@ def normalise(text: str) -> list[str]:
     for apostrophe in apostrophes:
         if apostrophe in text:
             text = text.replace(apostrophe, "")
-    text = SWAPPABLE.sub(_unswap, text)
+    if SWAP_CHARACTER.search(text):
+        text = SWAPPABLE.sub(_unswap, text)
     text = NOT_WORD.sub(" ", SENTENCE_END.sub(f" {BOUNDARY} ", text))
-    text = BOUNDARIES.sub(f"{BOUNDARY} ", f" {text} ").strip(f" {BOUNDARY}")
+    if REPEATED_BOUNDARY in text:
+        text = BOUNDARIES.sub(f"{BOUNDARY} ", f" {text} ")
+    text = text.strip(f" {BOUNDARY}")
+    # Squeezing first makes "k i ll" three single letters, and "dd" in "b c dd" one.
+    text = REPEATS.sub(_first, text)
     # "k i l l": three or more single letters in a row are one word.
-    text = SPACED_LETTERS.sub(_join_letters, f" {text} ")
-    return REPEATS.sub(_first, text).split()
+    return SPACED_LETTERS.sub(_join_letters, f" {text} ").split()

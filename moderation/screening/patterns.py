@@ -120,28 +120,6 @@ def _openings(elements: tuple[Element, ...]) -> set[tuple[str, str | None]]:
     return openings
 
 
-def _match(elements: tuple[Element, ...], tokens: list[str], index: int, position: int) -> int:
-    """The end of a match of elements[index:] at position, or -1."""
-    if index == len(elements):
-        return position
-    element = elements[index]
-    if isinstance(element, Gap):
-        for skip in range(element.least, element.most + 1):
-            skipped = tokens[position:position + skip]
-            if len(skipped) < skip or BOUNDARY in skipped:
-                break
-            end = _match(elements, tokens, index + 1, position + skip)
-            if end >= 0:
-                return end
-        return -1
-    for option in element.options:
-        if tuple(tokens[position:position + len(option)]) == option:
-            end = _match(elements, tokens, index + 1, position + len(option))
-            if end >= 0:
-                return end
-    return -1
-
-
 # A rule compiled for matching: each step is (options by first word, is optional) for
 # words, or (None, least, most) for a gap. Looking the next token up in a dictionary
 # costs the same however many choices a ( | ) group has.
@@ -164,7 +142,11 @@ def _program(elements: tuple[Element, ...]) -> tuple[Step, ...]:
 
 
 def _run(steps: tuple[Step, ...], tokens: list[str], index: int, position: int) -> int:
-    """The end of a match of steps[index:] at position, or -1; the same as _match."""
+    """The end of a match of steps[index:] at position, or -1.
+
+    Choices are tried in the order the rule gives them, and the first that lets
+    the rest match wins, so the words reported are the same however it is run.
+    """
     if index == len(steps):
         return position
     by_first, optional, most = steps[index]
@@ -200,31 +182,29 @@ class Matcher:
             for opening in _openings(elements):
                 if all(other is not rule for other, _ in by_opening[opening]):
                     by_opening[opening].append((rule, steps))
-        # Rules whose second word can be anything are tried after every first word;
-        # the rest only where the first two words are theirs.
-        self._anywhere = {first: tuple(rules) for (first, second), rules in by_opening.items()
-                          if second is None}
-        self._by_pair = {
-            (first, second): tuple(rules) + tuple(
-                extra for extra in self._anywhere.get(first, ())
-                if all(extra[0] is not rule for rule, _ in rules))
-            for (first, second), rules in by_opening.items() if second is not None
-        }
-        self._first_words = frozenset(first for first, _ in by_opening)
+        # For each first word: the rules to try for each second word, and the rules
+        # whose second word can be anything (tried after every second word).
+        anywhere = {first: tuple(rules) for (first, second), rules in by_opening.items()
+                    if second is None}
+        self._by_first: dict[str, tuple[dict, tuple]] = {
+            first: ({}, rules) for first, rules in anywhere.items()}
+        for (first, second), rules in by_opening.items():
+            if second is not None:
+                seconds, also = self._by_first.setdefault(first, ({}, ()))
+                seconds[second] = tuple(rules) + tuple(
+                    extra for extra in also if all(extra[0] is not rule for rule, _ in rules))
 
     def find(self, tokens: list[str]) -> list[Found]:
-        first_words = self._first_words
-        starts = [position for position, token in enumerate(tokens) if token in first_words]
+        by_first = self._by_first
+        starts = [position for position, token in enumerate(tokens) if token in by_first]
         found: list[Found] = []
         if not starts:
             return found
-        by_pair, anywhere = self._by_pair, self._anywhere
         following = tokens[1:]
         following.append(None)
         for position in starts:
-            token = tokens[position]
-            candidates = by_pair.get((token, following[position])) or anywhere.get(token, ())
-            for rule, steps in candidates:
+            seconds, anywhere = by_first[tokens[position]]
+            for rule, steps in seconds.get(following[position], anywhere):
                 end = _run(steps, tokens, 0, position)
                 if end >= 0:
                     found.append(Found(rule, position, end))
