@@ -1,10 +1,11 @@
-"""seed_demo makes a site that looks alive, runs twice safely, and stays out of production."""
+"""seed_demo makes a site look alive (forums too), runs twice safely, stays out of production."""
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from community.models import User
+from community.models import SiteSettings, User
 from community.roles import is_administrator, is_moderator
+from forums.models import Category, Post, Reaction, Thread
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,18 @@ def test_seed_demo_refuses_without_debug_unless_forced(settings):
 
     call_command("seed_demo", "--force")
     assert User.objects.count() == 5
+
+
+def test_seed_demo_fills_the_forums_once_with_nothing_held():
+    call_command("seed_demo")
+    counts = (Category.objects.count(), Thread.objects.count(), Post.objects.count(),
+              Reaction.objects.count())
+    call_command("seed_demo")
+
+    assert (Category.objects.count(), Thread.objects.count(), Post.objects.count(),
+            Reaction.objects.count()) == counts
+    assert counts[0] == 7 and counts[1] >= 5
+    assert not Post.objects.exclude(visibility="published").exists()
+    assert Category.objects.get(slug="news-from-the-team").who_may_start == "staff"
+    assert Thread.objects.exclude(content_warnings=[]).exists()
+    assert SiteSettings.current().held_first_posts == 1

@@ -1,4 +1,4 @@
-"""Demo members and roles so a fresh site looks alive. Safe to run again."""
+"""Demo members, roles and forum conversations so a fresh site looks alive. Safe to run again."""
 
 from django.conf import settings
 from django.core.management import call_command
@@ -70,6 +70,8 @@ class Command(BaseCommand):
             )
         created = self.seed_members()
         call_command("load_help_directory", stdout=self.stdout)
+        # By name, so community imports no forum code; DEBUG was checked above.
+        call_command("seed_forums", force=True, stdout=self.stdout)
         self.stdout.write(
             f"Demo data ready ({created} new accounts). Log in as alex, sam, jo (peer "
             f"supporter), mo (moderator) or admin (administrator), password: {DEMO_PASSWORD}"

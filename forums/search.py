@@ -1,0 +1,148 @@
+"""Forum search over what the reader may see: full-text on PostgreSQL, a word match elsewhere."""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.html import strip_tags
+
+from community.models import ContentWarning
+from community.selectors import blocked_ids
+from forums.models import Post
+from forums.selectors import categories_for
+from moderation.content import Visibility
+
+MAX_LENGTH = 200
+PER_PAGE = 20
+EXCERPT_LENGTH = 220
+# Enough words for any real question; caps the work the fallback's LIKEs do.
+MAX_WORDS = 8
+EMPTY = "Type a word or two to search."
+TOO_LONG = f"Please use fewer than {MAX_LENGTH} characters."
+
+BLOCK_TAG = re.compile(r"</?(p|br|li|ul|ol|h[1-6]|blockquote|pre|hr|div|tr|td|th)\b", re.I)
+
+TSQUERY = "websearch_to_tsquery('english', %s)"
+# A match in a post's body, or in a thread's title, which finds the thread's first post.
+PG_MATCHES = (
+    f"SELECT id FROM forums_post WHERE search_vector @@ {TSQUERY} "
+    "UNION SELECT p.id FROM forums_post p JOIN forums_thread t ON t.id = p.thread_id "
+    f"WHERE p.number = 1 AND t.search_vector @@ {TSQUERY}"
+)
+PG_RANK = (
+    f"ts_rank(forums_post.search_vector, {TSQUERY}) + coalesce("
+    f"(SELECT ts_rank(t.search_vector, {TSQUERY}) FROM forums_thread t "
+    "WHERE t.id = forums_post.thread_id AND forums_post.number = 1), 0)"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result as the page shows it: warned posts carry warning names and no excerpt."""
+
+    post: Post
+    excerpt: str
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """What the page shows: the query as searched, and a problem with it or a page of hits."""
+
+    query: str
+    problem: str = ""
+    page: Page | None = None
+    hits: list[Hit] | None = None
+
+
+def clean_query(raw: str) -> tuple[str, str]:
+    """The text to search for, and what to tell the reader when it can't be searched."""
+    kept = []
+    for char in raw:
+        kind = unicodedata.category(char)
+        if kind == "Cc":
+            kept.append(" ")  # tabs and line breaks separate words
+        elif kind != "Cf":  # invisible marks (direction, zero-width) and NUL never reach SQL
+            kept.append(char)
+    text = " ".join("".join(kept).split())
+    if len(text) > MAX_LENGTH:
+        return text[:MAX_LENGTH], TOO_LONG
+    if not words(text):
+        return text, EMPTY
+    return text, ""
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)[:MAX_WORDS]
+
+
+def visible_posts(viewer) -> QuerySet[Post]:
+    """Published posts in published threads of categories the viewer may read."""
+    readable = [category.pk for category in categories_for(viewer)]
+    return (
+        Post.objects.filter(visibility=Visibility.PUBLISHED, is_deleted=False,
+                            thread__visibility=Visibility.PUBLISHED,
+                            thread__category_id__in=readable)
+        .exclude(author_id__in=blocked_ids(viewer))
+        .select_related("thread__category", "author")
+    )
+
+
+def matching(posts: QuerySet[Post], text: str) -> QuerySet[Post]:
+    if connection.vendor == "postgresql":
+        return (posts.filter(pk__in=RawSQL(PG_MATCHES, [text, text]))
+                .annotate(rank=RawSQL(PG_RANK, [text, text]))
+                .order_by("-rank", "-created_at", "-pk"))
+    for word in words(text):
+        posts = posts.filter(Q(body__icontains=word) | Q(number=1, thread__title__icontains=word))
+    return posts.order_by("-created_at", "-pk")
+
+
+def search(viewer, raw_query: str | None, page_number) -> SearchResults:
+    """One page of results: a fixed handful of queries whatever the page holds.
+
+    No query at all (the page's first visit) is not a mistake: just the form.
+    """
+    if raw_query is None:
+        return SearchResults(query="")
+    text, problem = clean_query(raw_query)
+    if problem:
+        return SearchResults(query=text, problem=problem)
+    page = Paginator(matching(visible_posts(viewer), text), PER_PAGE).get_page(page_number)
+    return SearchResults(query=text, page=page, hits=_hits(page.object_list, text))
+
+
+def _hits(posts, text: str) -> list[Hit]:
+    posts = list(posts)
+    warned = [post for post in posts if post.content_warnings or post.thread.content_warnings]
+    names = dict(ContentWarning.objects.values_list("slug", "name")) if warned else {}
+    hits = []
+    for post in posts:
+        slugs = dict.fromkeys([*post.thread.content_warnings, *post.content_warnings])
+        if slugs:
+            hits.append(Hit(post, "", [names.get(slug, slug) for slug in slugs]))
+        else:
+            hits.append(Hit(post, excerpt(post.html, text), []))
+    return hits
+
+
+def excerpt(post_html: str, text: str) -> str:
+    """Plain text around the first word searched for, so readers see why it matched."""
+    spaced = BLOCK_TAG.sub(r" \g<0>", post_html)  # paragraphs must not run together
+    plain = " ".join(html.unescape(strip_tags(spaced)).split())
+    if len(plain) <= EXCERPT_LENGTH:
+        return plain
+    lowered = plain.lower()
+    found = [lowered.find(word.lower()) for word in words(text)]
+    first = min((place for place in found if place >= 0), default=0)
+    start = max(0, first - EXCERPT_LENGTH // 3)
+    if start:
+        start = plain.find(" ", start) + 1 or start
+    end = start + EXCERPT_LENGTH
+    cut = plain[start:end].rsplit(" ", 1)[0] if end < len(plain) else plain[start:]
+    return ("…" if start else "") + cut + ("…" if end < len(plain) else "")
