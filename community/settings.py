@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "community.context_processors.roles",
                 "community.context_processors.notifications",
+                "moderation.context_processors.cover",
             ],
         },
     },

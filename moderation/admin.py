@@ -1,8 +1,21 @@
-"""Administrators edit screening rules here; the queue and the audit trail are read-only."""
+"""Administrators edit screening rules, targets and duty hours here; the queue, the audit
+trail, sanctions and notes are read-only (they change through the moderation pages)."""
 
 from django.contrib import admin
+from django.utils import timezone
 
-from moderation.models import CrisisPattern, ModerationAction, QueueItem, Report, WatchedWord
+from moderation.models import (
+    CrisisPattern,
+    DutyHours,
+    ModerationAction,
+    ModerationSettings,
+    ModeratorNote,
+    QueueItem,
+    Report,
+    Sanction,
+    WatchedWord,
+)
+from moderation.sanctions import in_force
 from moderation.screening import rules
 
 
@@ -73,3 +86,61 @@ class ModerationActionAdmin(ReadOnly, admin.ModelAdmin):
     list_filter = ["verb"]
     list_select_related = ["actor", "member", "content_type"]
     search_fields = ["reason", "actor__username", "member__username"]
+
+
+@admin.register(ModerationSettings)
+class ModerationSettingsAdmin(admin.ModelAdmin):
+    """One row, read by ModerationSettings.current(): never a second one, never deleted."""
+
+    fieldsets = [
+        ("Targets for a first look (the queue turns amber, then red)", {"fields": [
+            "urgent_amber_minutes", "urgent_red_minutes", "other_amber_minutes",
+            "other_red_minutes"]}),
+        ("Claims and reports", {"fields": ["claim_minutes", "auto_hide_reports"]}),
+        ("Cover", {"fields": ["offline_after_minutes"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return not ModerationSettings.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DutyHours)
+class DutyHoursAdmin(admin.ModelAdmin):
+    list_display = ["weekday", "opens", "closes"]
+    list_filter = ["weekday"]
+
+
+class InForceFilter(admin.SimpleListFilter):
+    title = "in force"
+    parameter_name = "in_force"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "In force now"), ("no", "Ended or lifted")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "yes":
+            return queryset.filter(in_force(now))
+        if self.value() == "no":
+            return queryset.exclude(in_force(now))
+        return queryset
+
+
+@admin.register(Sanction)
+class SanctionAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["member", "kind", "scope", "created_by", "created_at", "ends_at",
+                    "lifted_at"]
+    list_filter = [InForceFilter, "kind", "created_at"]
+    list_select_related = ["member", "created_by"]
+    search_fields = ["member__username", "reason"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(ModeratorNote)
+class ModeratorNoteAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["member", "author", "created_at", "text"]
+    list_select_related = ["member", "author"]
+    search_fields = ["member__username", "author__username", "text"]

@@ -1,3 +1,7 @@
 """WebSocket routes of this app, gathered by community/asgi.py."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from moderation.consumers import ModerationAlertsConsumer
+
+websocket_urlpatterns = [path("ws/moderation/", ModerationAlertsConsumer.as_asgi())]

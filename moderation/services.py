@@ -155,6 +155,15 @@ def _announce(item: QueueItem) -> None:
 # --- Working the queue -------------------------------------------------------------------
 
 
+def item_viewed(*, item: QueueItem) -> None:
+    """Opening an item counts as the first look, for the time it took someone to see it."""
+    if item.first_looked_at is None:
+        item.first_looked_at = timezone.now()
+        # Filtered, so two moderators opening it at once keep the earlier look.
+        QueueItem.objects.filter(pk=item.pk, first_looked_at=None).update(
+            first_looked_at=item.first_looked_at)
+
+
 @transaction.atomic
 def item_claim(*, item: QueueItem, moderator) -> QueueItem:
     item = QueueItem.objects.select_for_update().get(pk=item.pk)

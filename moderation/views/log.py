@@ -1,7 +1,14 @@
-"""Moderation views (log); being written."""
+"""The audit log: every moderation action, newest first, to read and filter but never change."""
 
-from django.http import HttpResponse
+from django.shortcuts import render
+
+from moderation.forms import AuditFilterForm
+from moderation.permissions import moderators_only
+from moderation.selectors import audit_page
 
 
-def audit(request, *args, **kwargs):
-    return HttpResponse(status=501)
+@moderators_only
+def audit(request):
+    form = AuditFilterForm(request.GET)
+    page = audit_page(**form.filters(), page_number=request.GET.get("page"))
+    return render(request, "moderation/log.html", {"form": form, "page": page})

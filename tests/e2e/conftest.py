@@ -162,12 +162,23 @@ def page(request, browser):
     context.close()
 
 
-@pytest.fixture
-def signed_in_page(page, site_url):
-    """A page signed in as the demo member alex, through the real log-in form."""
+def log_in(page, site_url: str, username: str):
+    """Sign a page in as one of the demo accounts, through the real log-in form."""
     page.goto(site_url + "/accounts/login/")
-    page.get_by_label("Pseudonym or email").fill("alex")
+    page.get_by_label("Pseudonym or email").fill(username)
     page.get_by_label("Password", exact=True).fill("peer-support-demo")
     page.get_by_role("button", name="Log in").click()
     page.get_by_role("button", name="Log out").wait_for()
     return page
+
+
+@pytest.fixture
+def signed_in_page(page, site_url):
+    """A page signed in as the demo member alex."""
+    return log_in(page, site_url, "alex")
+
+
+@pytest.fixture
+def moderator_page(page, site_url):
+    """A page signed in as the demo moderator mo."""
+    return log_in(page, site_url, "mo")

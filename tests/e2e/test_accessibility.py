@@ -23,6 +23,11 @@ MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/me
                 "/forums/posts/1/reactions/", "/forums/", "/forums/anxiety-and-low-mood/",
                 "/forums/posts/1/", "/forums/anxiety-and-low-mood/new/"]
 
+# Item 1 is the demo's own: screening flagged one of the seeded posts.
+MODERATOR_PAGES = ["/moderation/", "/moderation/?priority=urgent&status=nonsense",
+                   "/moderation/items/1/", "/moderation/members/alex/", "/moderation/log/",
+                   "/moderation/log/?member=nobody"]
+
 
 def assert_no_violations(page) -> None:
     results = sync_axe.Axe().run(page, options=WCAG_AA)
@@ -41,6 +46,21 @@ def test_member_pages_have_no_accessibility_violations(signed_in_page, site_url,
     signed_in_page.goto(site_url + path)
 
     assert_no_violations(signed_in_page)
+
+
+@pytest.mark.parametrize("path", MODERATOR_PAGES)
+def test_moderator_pages_have_no_accessibility_violations(moderator_page, site_url, path):
+    moderator_page.goto(site_url + path)
+
+    assert_no_violations(moderator_page)
+
+
+def test_moderator_form_with_errors_has_no_accessibility_violations(moderator_page, site_url):
+    moderator_page.goto(site_url + "/moderation/members/alex/")
+    moderator_page.get_by_role("button", name="Give the sanction").click()
+
+    expect(moderator_page.get_by_role("alert")).to_contain_text("Not done yet")
+    assert_no_violations(moderator_page)
 
 
 def test_form_with_errors_has_no_accessibility_violations(page, site_url):

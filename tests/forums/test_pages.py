@@ -651,12 +651,19 @@ def test_awkward_input(client, member, category, surface, kind, text, title_refu
 INDEX_QUERIES, CATEGORY_QUERIES, THREAD_QUERIES = 10, 14, 22
 
 
+def warm(client, url):
+    """One request first, as on a running site: site-wide facts (are moderators online?)
+    are shared between requests for a while and are not what these tests count."""
+    client.get(url)
+
+
 @pytest.mark.parametrize("size", [5, 50])
 def test_index_queries_do_not_grow_with_categories(client, member, size,
                                                    django_assert_max_num_queries):
     for _ in range(size):
         CategoryFactory(is_public=size % 2 == 0)
     client.force_login(member)
+    warm(client, reverse("forums:index"))
 
     with django_assert_max_num_queries(INDEX_QUERIES):
         response = client.get(reverse("forums:index"))
@@ -675,6 +682,7 @@ def test_category_queries_do_not_grow_with_threads(client, member, category, siz
         if number % 3:
             ReadMark.objects.create(user=member, thread=thread, last_read_number=1)
     client.force_login(member)
+    warm(client, category.get_absolute_url())
 
     with django_assert_max_num_queries(CATEGORY_QUERIES):
         response = client.get(category.get_absolute_url())
@@ -692,6 +700,7 @@ def test_thread_page_queries_do_not_grow_with_posts(client, member, moderator, c
                     warnings=["abuse"] if number % 2 else [])
     block_create(blocker=member, blocked=writers[0])
     client.force_login(member)
+    warm(client, thread_url(thread))
 
     with django_assert_max_num_queries(THREAD_QUERIES):
         response = client.get(thread_url(thread))

@@ -1,0 +1,66 @@
+"""Live alerts for moderators: urgent and high-priority queue items pushed as they arrive."""
+
+import json
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.urls import reverse
+
+from community.roles import is_moderator
+from moderation.services import MODERATORS_GROUP
+
+MAX_FRAME_BYTES = 16 * 1024
+# Closed after accepting, so the browser sees the code and stops reconnecting.
+NOT_SIGNED_IN, NOT_A_MODERATOR = 4401, 4403
+
+
+class ModerationAlertsConsumer(AsyncWebsocketConsumer):
+    is_listening = False
+
+    async def connect(self):
+        user = self.scope["user"]
+        if await database_sync_to_async(is_moderator)(user):
+            # Joined before the handshake ends, so no alert falls between the two.
+            await self.channel_layer.group_add(MODERATORS_GROUP, self.channel_name)
+            self.is_listening = True
+            await self.accept()
+        else:
+            await self.accept()
+            await self.close(code=NOT_A_MODERATOR if user.is_authenticated else NOT_SIGNED_IN)
+
+    async def disconnect(self, code):
+        if self.is_listening:
+            await self.channel_layer.group_discard(MODERATORS_GROUP, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        await self.send_json(refusal(text_data if text_data is not None else bytes_data))
+
+    async def queue_item(self, event):
+        await self.send_json({
+            "type": "alert",
+            "id": event["id"],
+            "priority": event["priority"],
+            "reason": event["reason"],
+            "url": reverse("moderation:item", args=[event["id"]]),
+        })
+
+    async def send_json(self, content: dict) -> None:
+        await self.send(text_data=json.dumps(content))
+
+
+def refusal(frame: str | bytes | None) -> dict:
+    """The error frame for anything a client sends: moderators act on the queue pages."""
+    raw = frame.encode(errors="surrogatepass") if isinstance(frame, str) else frame or b""
+    if len(raw) > MAX_FRAME_BYTES:
+        return _error("too_long", "Frames are limited to 16 KB.")
+    try:
+        content = json.loads(raw)
+    except (ValueError, RecursionError):  # bad UTF-8 is a ValueError too
+        content = None
+    if not isinstance(content, dict):
+        return _error("not_json", "Frames must be JSON objects.")
+    return _error("unknown_type", "This socket only sends alerts. Act on the queue pages.")
+
+
+def _error(code: str, message: str) -> dict:
+    return {"type": "error", "code": code, "message": message}
