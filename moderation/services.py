@@ -109,9 +109,27 @@ def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
         raise ValidationError("You have already reported this. A moderator will look at it.",
                               code="duplicate")
     report = Report.objects.create(item=item, reporter=reporter, reason=reason, note=note)
+    _hide_if_many_reports(item, content)
     if is_news:
         _announce(item)
     return report
+
+
+AUTO_HIDE_REASON = "Hidden for now: several members reported it. A moderator will look soon."
+
+
+def _hide_if_many_reports(item: QueueItem, content) -> None:
+    """Past the administrators' threshold of distinct reporters, hide until a moderator looks."""
+    threshold = ModerationSettings.current().auto_hide_reports
+    if not threshold or item.is_auto_hidden or not content.is_visible_to_members:
+        return
+    if item.reports.values("reporter").distinct().count() < threshold:
+        return
+    content.hide(None, AUTO_HIDE_REASON)
+    item.is_auto_hidden = True
+    item.save(update_fields=["is_auto_hidden"])
+    action_record(actor=None, verb=ModerationAction.Verb.HIDE, target=content,
+                  member=content.author, item=item, reason=AUTO_HIDE_REASON)
 
 
 def _gather(content, *, source: str, priority: str, reason: str,

@@ -167,3 +167,39 @@ async def test_normal_items_make_no_live_alert(member):
 
     with pytest.raises(TimeoutError):
         await asyncio.wait_for(layer.receive(channel), 0.3)
+
+
+def test_content_is_hidden_when_enough_members_report_it(note):
+    for _ in range(2):
+        report_create(reporter=UserFactory(), content=note, reason=ReportReason.UNKIND)
+    note.refresh_from_db()
+    assert note.is_visible_to_members
+
+    report_create(reporter=UserFactory(), content=note, reason=ReportReason.UNKIND)
+
+    note.refresh_from_db()
+    item = QueueItem.objects.get()
+    assert not note.is_visible_to_members and item.is_auto_hidden
+    assert ModerationAction.objects.filter(verb="hide", actor=None, item=item).exists()
+
+
+def test_dismissing_reports_brings_auto_hidden_content_back(note, moderator):
+    from moderation.services import reports_dismiss
+    for _ in range(3):
+        report_create(reporter=UserFactory(), content=note, reason=ReportReason.UNKIND)
+
+    reports_dismiss(item=QueueItem.objects.get(), moderator=moderator)
+
+    note.refresh_from_db()
+    assert note.is_visible_to_members
+
+
+def test_auto_hide_can_be_turned_off(note):
+    from moderation.models import ModerationSettings
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"auto_hide_reports": 0})
+
+    for _ in range(5):
+        report_create(reporter=UserFactory(), content=note, reason=ReportReason.UNKIND)
+
+    note.refresh_from_db()
+    assert note.is_visible_to_members
