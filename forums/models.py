@@ -91,8 +91,9 @@ class Thread(ModeratedContent, WarnedContent):
         services.thread_retitle(thread=self, editor=by, title=text)
 
     def set_locked(self, by, locked: bool) -> None:
-        self.is_locked = locked
-        self.save(update_fields=["is_locked"])
+        from forums import services
+
+        services.thread_lock(thread=self, locked=locked)
 
     def move_choices(self) -> list[tuple[str, str]]:
         return list(Category.objects.exclude(pk=self.category_id).values_list("slug", "name"))

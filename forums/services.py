@@ -22,6 +22,7 @@ from community.services import notify
 from community.validators import reject_control_characters
 from forums import permissions
 from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subscription, Thread
+from forums.page_cache import thread_changed
 from moderation.content import Visibility
 from moderation.cover import OFFLINE_HOLD_REASON, moderators_available
 from moderation.models import Priority, QueueItem
@@ -101,6 +102,7 @@ def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
         post.edited_at = timezone.now()
         post.save(update_fields=["body", "html", "content_warnings", "warning_note", "risk",
                                  "risk_topics", "edited_at"])
+        thread_changed(post.thread_id)
         if screening.action == Action.HOLD and post.visibility == Visibility.PUBLISHED:
             post.hold(None, "Your edit is waiting for a moderator to look at it.")
         screening_flag(content=post, screening=screening)
@@ -113,6 +115,7 @@ def post_delete(*, post: Post, by) -> None:
         raise PermissionDenied("You can only delete your own posts.")
     post.is_deleted = True
     post.save(update_fields=["is_deleted"])
+    thread_changed(post.thread_id)
 
 
 @transaction.atomic
@@ -124,6 +127,7 @@ def reaction_toggle(*, post: Post, user, kind: str) -> bool:
         raise PermissionDenied("You can't react to this post.")
     refuse_if_silenced(user)
     counter = Reaction.COUNT_FIELDS[kind]
+    thread_changed(post.thread_id)
     deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
     if deleted:
         Post.objects.filter(pk=post.pk).update(**{counter: F(counter) - 1})
@@ -163,12 +167,14 @@ def post_visibility_changed(*, post: Post, was: str) -> None:
     change = 1 if is_visible else -1
     thread = post.thread
     Thread.objects.filter(pk=thread.pk).update(post_count=F("post_count") + change)
+    thread_changed(thread.pk)
     Category.objects.filter(pk=thread.category_id).update(post_count=F("post_count") + change)
     if is_visible and was == Visibility.HELD:
         _published(post)
 
 
 def thread_visibility_changed(*, thread: Thread) -> None:
+    thread_changed(thread.pk)
     change = 1 if thread.visibility == Visibility.PUBLISHED else -1
     Category.objects.filter(pk=thread.category_id).update(thread_count=F("thread_count") + change)
 
@@ -180,11 +186,19 @@ def post_moderator_edit(*, post: Post, editor, body: str, reason: str) -> None:
         PostRevision.objects.create(post=post, body=post.body, edited_by=editor, reason=reason)
         post.body, post.html, post.edited_at = screening.text, screening.html, timezone.now()
         post.save(update_fields=["body", "html", "edited_at"])
+        thread_changed(post.thread_id)
+
+
+def thread_lock(*, thread: Thread, locked: bool) -> None:
+    thread.is_locked = locked
+    thread.save(update_fields=["is_locked"])
+    thread_changed(thread.pk)
 
 
 def thread_retitle(*, thread: Thread, editor, title: str) -> None:
     thread.title = screen(_clean_title(title), author=editor, kind="message").text
     thread.save(update_fields=["title"])
+    thread_changed(thread.pk)
 
 
 @transaction.atomic
@@ -200,6 +214,7 @@ def thread_move(*, thread: Thread, category: Category) -> None:
             thread_count=F("thread_count") + 1, post_count=F("post_count") + thread.post_count)
     thread.category = category
     thread.save(update_fields=["category"])
+    thread_changed(thread.pk)
 
 
 def _post_insert(thread, author, screening, warnings, warning_note, held_because) -> Post:
@@ -227,6 +242,7 @@ def _post_insert(thread, author, screening, warnings, warning_note, held_because
 def _published(post: Post) -> None:
     """A post members can now see: the thread's activity moves on and followers hear of it."""
     thread = post.thread
+    thread_changed(thread.pk)
     Thread.objects.filter(pk=thread.pk).update(
         last_post_at=post.created_at, last_post_number=Greatest(F("last_post_number"), post.number),
         last_poster=post.author,

@@ -1,13 +1,16 @@
 """Forum pages for reading: the categories, a category's threads, a thread's posts."""
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from community.warnings import reader_warnings
-from forums import permissions, selectors, services
+from forums import page_cache, permissions, selectors, services
 from forums.forms import PostForm
 from forums.models import Category, Post, Thread
+from moderation.cover import moderators_available_now
 
 
 def index(request):
@@ -46,6 +49,23 @@ def thread(request, category, thread_id):
         return refused
     if topic.category.slug != category:
         return redirect(topic)
+    if not request.user.is_authenticated and not len(messages.get_messages(request)):
+        return _visitor_thread_page(request, topic)
+    return _thread_page(request, topic)
+
+
+def _visitor_thread_page(request, topic: Thread) -> HttpResponse:
+    """Visitors all see the same page: serve it from the cache until the thread changes."""
+    online = moderators_available_now()
+    key = page_cache.page_key(topic.pk, request.GET.get("page", "1")[:12], online)
+    html = cache.get(key)
+    if html is None:
+        html = _thread_page(request, topic).content.decode()
+        cache.set(key, html, page_cache.PAGE_SECONDS)
+    return HttpResponse(html)
+
+
+def _thread_page(request, topic: Thread) -> HttpResponse:
     listing = selectors.thread_page(topic, request.user, request.GET.get("page"))
     if listing.last_number_shown:
         services.thread_mark_read(user=request.user, thread=topic,

@@ -1,0 +1,77 @@
+"""Visitors' thread pages come from the cache, and are never stale after a change."""
+
+import pytest
+
+from forums.services import post_create, post_edit, reaction_toggle, thread_create
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Wrap a change to run its on-commit work, as a real request's commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def thread(member, category):
+    return thread_create(author=member, category=category, title="A quiet evening",
+                         body="First words").post.thread
+
+
+def test_a_visitor_page_is_served_without_rendering_again(client, thread,
+                                                          django_assert_max_num_queries):
+    client.get(thread.get_absolute_url())
+
+    with django_assert_max_num_queries(3):
+        page = client.get(thread.get_absolute_url()).content.decode()
+
+    assert "First words" in page
+
+
+def test_visitors_see_a_new_reply_at_once(client, thread, committed):
+    client.get(thread.get_absolute_url())
+
+    with committed():
+        post_create(author=UserFactory(), thread=thread, body="Welcome, you're not alone")
+
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "not alone" in page
+
+
+def test_visitors_stop_seeing_a_hidden_post_at_once(client, thread, moderator, committed):
+    reply = post_create(author=UserFactory(), thread=thread, body="Something unkind").post
+    client.get(thread.get_absolute_url())
+
+    with committed():
+        reply.hide(moderator, "Unkind")
+
+    assert "Something unkind" not in client.get(thread.get_absolute_url()).content.decode()
+
+
+def test_edits_and_reactions_reach_visitors(client, thread, member, committed):
+    first = thread.posts.get()
+    client.get(thread.get_absolute_url())
+
+    with committed():
+        post_edit(post=first, editor=member, body="Edited words")
+    client.get(thread.get_absolute_url())
+    with committed():
+        reaction_toggle(post=first, user=UserFactory(), kind="support")
+
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "Edited words" in page
+    assert "Sending support<span aria-hidden=\"true\"> · 1</span>" in page
+
+
+def test_a_visitors_own_message_is_shown_to_them_and_never_cached(client, thread, member):
+    client.force_login(member)
+    client.post("/accounts/logout/")  # leaves "You have signed out." for the next page
+
+    mine = client.get(thread.get_absolute_url())
+    client.cookies.clear()
+    other = client.get(thread.get_absolute_url())
+
+    assert "signed out" in mine.content.decode()
+    assert "signed out" not in other.content.decode()
