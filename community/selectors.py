@@ -3,26 +3,27 @@
 from community.models import Block, Notification
 
 
-def blocked_ids(user) -> frozenset[int]:
-    """Ids of the members `user` has blocked, looked up once per user object."""
+def _block_ids(user, *, side: str, other: str) -> frozenset[int]:
+    """The other side's ids of blocks where `user` is on `side`, once per user object."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_blocked_ids", None)
+    cache_name = f"_block_{side}_ids"
+    cached = getattr(user, cache_name, None)
     if cached is None:
-        cached = frozenset(Block.objects.filter(blocker=user).values_list("blocked_id", flat=True))
-        user._blocked_ids = cached
+        rows = Block.objects.filter(**{side: user}).values_list(f"{other}_id", flat=True)
+        cached = frozenset(rows)
+        setattr(user, cache_name, cached)
     return cached
+
+
+def blocked_ids(user) -> frozenset[int]:
+    """Ids of the members `user` has blocked."""
+    return _block_ids(user, side="blocker", other="blocked")
 
 
 def blocker_ids(user) -> frozenset[int]:
-    """Ids of the members who have blocked `user`, looked up once per user object."""
-    if not user.is_authenticated:
-        return frozenset()
-    cached = getattr(user, "_blocker_ids", None)
-    if cached is None:
-        cached = frozenset(Block.objects.filter(blocked=user).values_list("blocker_id", flat=True))
-        user._blocker_ids = cached
-    return cached
+    """Ids of the members who have blocked `user`."""
+    return _block_ids(user, side="blocked", other="blocker")
 
 
 def unread_notification_count(user) -> int:
