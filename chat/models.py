@@ -1,0 +1,92 @@
+"""Live chat rooms and the messages members send in them."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from community.models import OpeningHours, WarnedContent
+from moderation.content import ModeratedContent
+
+
+class Room(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        READ_ONLY = "read_only", "Read-only"
+        CLOSED = "closed", "Closed"
+
+    class Joiners(models.TextChoices):
+        MEMBERS = "members", "All members"
+        POSTERS = "posters", "Members with at least one approved forum post"
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(unique=True)
+    description = models.CharField(max_length=300, blank=True)
+    content_warnings = models.JSONField(default=list, blank=True,
+                                        help_text="Warnings that apply to the whole room.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    slow_mode_seconds = models.PositiveIntegerField(
+        default=0, help_text="Seconds between one member's messages; staff are exempt. 0 is off.")
+    who_may_join = models.CharField(max_length=10, choices=Joiners.choices,
+                                    default=Joiners.MEMBERS)
+    facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
+                                          related_name="facilitated_rooms")
+    order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("chat:room", args=[self.slug])
+
+    @property
+    def group_name(self) -> str:
+        """The channel-layer group of everyone in the room."""
+        return f"room-{self.pk}"
+
+
+class RoomHours(models.Model):
+    """A scheduled drop-in: outside these hours the room is read-only. None means always open."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="hours")
+    weekday = models.PositiveSmallIntegerField(choices=OpeningHours.Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField(help_text="At or before the opening time runs past midnight.")
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name_plural = "room hours"
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+
+class Message(ModeratedContent, WarnedContent):
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="chat_messages")
+    text = models.TextField(max_length=2000)
+    risk = models.CharField(max_length=10, default="none")
+    sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["room", "id"])]
+
+    def __str__(self) -> str:
+        return self.excerpt(60)
+
+    def get_absolute_url(self) -> str:
+        return f"{self.room.get_absolute_url()}#message-{self.pk}"
+
+    def excerpt(self, length: int = 200) -> str:
+        return self.text[:length]
+
+    def _set_visibility(self, visibility: str, by, reason: str) -> None:
+        """Everyone in the room sees a hidden message go at once."""
+        super()._set_visibility(visibility, by, reason)
+        from chat import services
+
+        services.message_visibility_changed(message=self)
