@@ -5,7 +5,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 
-from community.models import ContentWarning, HelpResource, Member, OpeningHours, Topic, User
+from community.models import (
+    ContentWarning,
+    HelpResource,
+    Member,
+    OpeningHours,
+    SiteSettings,
+    Topic,
+    User,
+)
 from community.services import member_create, roles_sync
 from community.signposting import UK_NATIONS
 
@@ -114,3 +122,18 @@ class HelpResourceAdmin(admin.ModelAdmin):
     def mark_checked(self, request, queryset):
         count = queryset.update(needs_review=False)
         self.message_user(request, f"{count} help resource(s) marked as checked.")
+
+
+class SingletonAdmin(admin.ModelAdmin):
+    """A settings model with one row, read through its current(): never a second, never deleted."""
+
+    def has_add_permission(self, request):
+        return not self.model.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(SingletonAdmin):
+    fields = ["held_first_posts"]

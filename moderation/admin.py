@@ -4,6 +4,7 @@ trail, sanctions and notes are read-only (they change through the moderation pag
 from django.contrib import admin
 from django.utils import timezone
 
+from community.admin import SingletonAdmin
 from moderation.models import (
     CrisisPattern,
     DutyHours,
@@ -89,8 +90,7 @@ class ModerationActionAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(ModerationSettings)
-class ModerationSettingsAdmin(admin.ModelAdmin):
-    """One row, read by ModerationSettings.current(): never a second one, never deleted."""
+class ModerationSettingsAdmin(SingletonAdmin):
 
     fieldsets = [
         ("Targets for a first look (the queue turns amber, then red)", {"fields": [
@@ -99,12 +99,6 @@ class ModerationSettingsAdmin(admin.ModelAdmin):
         ("Claims and reports", {"fields": ["claim_minutes", "auto_hide_reports"]}),
         ("Cover", {"fields": ["offline_after_minutes"]}),
     ]
-
-    def has_add_permission(self, request):
-        return not ModerationSettings.objects.exists() and super().has_add_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(DutyHours)

@@ -41,3 +41,15 @@ def test_members_cannot_open_the_admin(client, member, moderator):
     for user in (member, moderator):
         client.force_login(user)
         assert client.get("/admin/").status_code == 302
+
+
+def test_administrators_change_site_settings_but_never_add_a_second(client, admin_user):
+    from community.models import SiteSettings
+    SiteSettings.current()
+    client.force_login(admin_user)
+
+    response = client.post("/admin/community/sitesettings/1/change/", {"held_first_posts": 2})
+
+    assert response.status_code == 302
+    assert SiteSettings.current().held_first_posts == 2
+    assert client.get("/admin/community/sitesettings/add/").status_code == 403
