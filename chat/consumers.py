@@ -1,0 +1,265 @@
+"""The chat socket at /ws/chat/<room>/: frames in, services called, frames out (DESIGN.md)."""
+
+import asyncio
+import contextlib
+import json
+import time
+from collections import deque
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from chat import presence, services
+from chat.models import Message, Room
+from chat.permissions import can_join
+from chat.services import ChatRefused
+from moderation.sanctions import LOCKED_OUT, member_group
+from moderation.services import report_create
+
+MAX_FRAME_BYTES = 16 * 1024
+MAX_WARNINGS = 10
+# Frames per FLOOD_SECONDS: past the first a member is told to slow down, past the second cut off.
+FLOOD_SECONDS, FLOOD_WARN, FLOOD_CLOSE = 5, 20, 60
+TYPING_EVERY_SECONDS = 3
+# Closed after accepting, so the browser sees the code and knows whether retrying can help.
+NOT_SIGNED_IN, NOT_ALLOWED, NO_SUCH_ROOM, TOO_MANY_FRAMES = 4401, 4403, 4404, 4429
+HELD_NOTICE = ("Thanks. A moderator will check your message before others see it. "
+               "It stays with you until then.")
+
+
+class ChatConsumer(AsyncWebsocketConsumer):
+    room: Room | None = None
+    heartbeat: asyncio.Task | None = None
+
+    async def connect(self):
+        user = self.scope["user"]
+        self.recent: deque[float] = deque()
+        self.last_typing = 0.0
+        if not user.is_authenticated:
+            return await self._refuse(NOT_SIGNED_IN)
+        room = await _room(self.scope["url_route"]["kwargs"]["slug"])
+        if room is None:
+            return await self._refuse(NO_SUCH_ROOM)
+        if not await database_sync_to_async(can_join)(user, room):
+            return await self._refuse(NOT_ALLOWED)
+        self.room, self.name = room, user.username
+        # Joined before the handshake ends, so nothing sent meanwhile is missed.
+        await self.channel_layer.group_add(room.group_name, self.channel_name)
+        await self.channel_layer.group_add(member_group(user.pk), self.channel_name)
+        await self.accept()
+        await self.send_json({"type": "history",
+                              "messages": await database_sync_to_async(services.history)(room)})
+        await presence.store().enter(room.pk, self.channel_name, self.name)
+        await self._announce_presence()
+        self.heartbeat = asyncio.create_task(self._beat())
+
+    async def disconnect(self, code):
+        if self.room is None:
+            return
+        if self.heartbeat is not None:
+            self.heartbeat.cancel()
+        await self.channel_layer.group_discard(self.room.group_name, self.channel_name)
+        await self.channel_layer.group_discard(member_group(self.scope["user"].pk),
+                                               self.channel_name)
+        await presence.store().leave(self.room.pk, self.channel_name, self.name)
+        await self._announce_presence()
+        self.room = None
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.room is None:
+            return
+        if self._is_flooding():
+            return
+        try:
+            content = parse(text_data if text_data is not None else bytes_data)
+            handler = HANDLERS.get(content["type"])
+            if handler is None:
+                raise ChatRefused("unknown_type", "This socket does not know that kind of frame.")
+            await handler(self, content)
+        except ChatRefused as refused:
+            await self.send_json(error(refused.code, refused.message))
+        except ValidationError as invalid:
+            await self.send_json(error(getattr(invalid, "code", None) or "invalid",
+                                       " ".join(invalid.messages)))
+        except PermissionDenied as denied:
+            await self.send_json(error("forbidden", str(denied) or "You can't do that here."))
+
+    # Frames from the member.
+
+    async def on_message(self, content):
+        text = _field(content, "text", str)
+        warnings = content.get("warnings", [])
+        if (not isinstance(warnings, list) or len(warnings) > MAX_WARNINGS
+                or not all(isinstance(w, str) for w in warnings)):
+            raise ChatRefused("invalid", "Choose content warnings from the list.")
+        sent = await database_sync_to_async(_send)(self.scope["user"], self.room.pk, text,
+                                                   warnings)
+        if sent.is_held:
+            await self.send_json(error("held", HELD_NOTICE))
+        if sent.signpost:
+            await self.send_json({"type": "signpost", "resources": sent.signpost})
+
+    async def on_report(self, content):
+        message_id = _field(content, "id", int)
+        reason = _field(content, "reason", str)
+        await database_sync_to_async(_report)(self.scope["user"], self.room.pk, message_id,
+                                              reason)
+        await self.send_json({"type": "reported", "id": message_id})
+
+    async def on_history(self, content):
+        before, after = content.get("before"), content.get("after")
+        if sum(v is not None for v in (before, after)) != 1 or not all(
+                v is None or _is_int(v) for v in (before, after)):
+            raise ChatRefused("invalid", "Ask for history before or after one message id.")
+        messages = await database_sync_to_async(services.history)(self.room, before=before,
+                                                                  after=after)
+        await self.send_json({"type": "history", "messages": messages})
+
+    async def on_typing(self, content):
+        now = time.monotonic()
+        if now - self.last_typing < TYPING_EVERY_SECONDS:
+            return  # not stored and not worth an error: the next one will do
+        self.last_typing = now
+        await self.channel_layer.group_send(self.room.group_name, {
+            "type": "chat.typing", "member": self.name, "channel": self.channel_name})
+
+    async def on_remove(self, content):
+        message_id = _field(content, "id", int)
+        reason = content.get("reason", "")
+        if not isinstance(reason, str) or len(reason) > 500:
+            raise ChatRefused("invalid", "Give a reason of up to 500 characters.")
+        await database_sync_to_async(_remove)(self.scope["user"], self.room.pk, message_id,
+                                              reason)
+
+    # Events from the channel layer.
+
+    async def chat_message(self, event):
+        await self.send_json(event["message"])
+
+    async def chat_removed(self, event):
+        await self.send_json({"type": "removed", "id": event["id"]})
+
+    async def chat_presence(self, event):
+        await self.send_json({"type": "presence", "members": event["members"]})
+
+    async def chat_typing(self, event):
+        if event.get("channel") != self.channel_name:
+            await self.send_json({"type": "typing", "member": event["member"]})
+
+    async def chat_room(self, event):
+        self.room.status = event["status"]
+        await self.send_json({"type": "room", "status": event["status"]})
+
+    async def member_sanctioned(self, event):
+        if event["kind"] in LOCKED_OUT:
+            await self.send_json(error("sanctioned", event["message"]))
+            await self.close(code=NOT_ALLOWED)
+        elif event.get("scope", "") in ("", self.room.group_name):
+            await self.send_json(error("muted", event["message"]))
+
+    # Plumbing.
+
+    async def send_json(self, content: dict) -> None:
+        await self.send(text_data=json.dumps(content))
+
+    async def _refuse(self, code: int) -> None:
+        await self.accept()
+        await self.close(code=code)
+
+    def _is_flooding(self) -> bool:
+        now = time.monotonic()
+        self.recent.append(now)
+        while self.recent and self.recent[0] < now - FLOOD_SECONDS:
+            self.recent.popleft()
+        if len(self.recent) > FLOOD_CLOSE:
+            asyncio.ensure_future(self._cut_off())
+            return True
+        if len(self.recent) > FLOOD_WARN:
+            asyncio.ensure_future(self.send_json(error(
+                "too_fast", "You're sending a lot very quickly. Please wait a moment.")))
+            return True
+        return False
+
+    async def _cut_off(self) -> None:
+        if self.room is not None:
+            await self.send_json(error("too_fast", "Too much at once: the connection closed."))
+            await self.close(code=TOO_MANY_FRAMES)
+
+    async def _announce_presence(self) -> None:
+        # Not a database write, so straight to the layer rather than on commit.
+        members = await presence.store().names(self.room.pk)
+        await self.channel_layer.group_send(self.room.group_name,
+                                            {"type": "chat.presence", "members": members})
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(presence.HEARTBEAT_SECONDS)
+            with contextlib.suppress(Exception):  # a Redis blip must not end the chat
+                await presence.store().touch(self.room.pk, self.channel_name, self.name)
+
+
+HANDLERS = {
+    "message": ChatConsumer.on_message,
+    "report": ChatConsumer.on_report,
+    "history": ChatConsumer.on_history,
+    "typing": ChatConsumer.on_typing,
+    "remove": ChatConsumer.on_remove,
+}
+
+
+def parse(frame: str | bytes | None) -> dict:
+    """A frame as a JSON object with a string type, or ChatRefused saying what is wrong."""
+    raw = frame.encode(errors="surrogatepass") if isinstance(frame, str) else frame or b""
+    if len(raw) > MAX_FRAME_BYTES:
+        raise ChatRefused("too_long", "Frames are limited to 16 KB.")
+    try:
+        content = json.loads(raw)
+    except (ValueError, RecursionError):  # bad UTF-8 is a ValueError too
+        content = None
+    if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+        raise ChatRefused("not_json", "Frames must be JSON objects with a type.")
+    return content
+
+
+def error(code: str, message: str) -> dict:
+    return {"type": "error", "code": code, "message": message}
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _field(content: dict, name: str, kind: type):
+    value = content.get(name)
+    if kind is int and not _is_int(value) or not isinstance(value, kind):
+        raise ChatRefused("invalid", f"This frame needs a {name}.")
+    return value
+
+
+@database_sync_to_async
+def _room(slug: str) -> Room | None:
+    return Room.objects.filter(slug=slug).first()
+
+
+def _send(user, room_id: int, text: str, warnings: list[str]) -> services.Sent:
+    # Read afresh: a moderator may have changed its status or hours since the socket opened.
+    room = Room.objects.get(pk=room_id)
+    return services.message_send(author=user, room=room, text=text, warnings=warnings)
+
+
+def _message(room_id: int, message_id: int) -> Message:
+    message = (Message.objects.select_related("author", "room")
+               .filter(room_id=room_id, pk=message_id).first())
+    if message is None:
+        raise ChatRefused("not_found", "That message is not in this room any more.")
+    return message
+
+
+def _report(user, room_id: int, message_id: int, reason: str) -> None:
+    report_create(reporter=user, content=_message(room_id, message_id), reason=reason)
+
+
+def _remove(user, room_id: int, message_id: int, reason: str) -> None:
+    services.message_remove(message=_message(room_id, message_id), moderator=user,
+                            reason=reason)

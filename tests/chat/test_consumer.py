@@ -1,0 +1,371 @@
+"""The chat socket at /ws/chat/<room>/: who may join, what arrives, and what is refused."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from chat.models import Message, Room
+from chat.services import message_send
+from community import roles
+from community.models import Risk, Topic
+from moderation.content import Visibility
+from moderation.models import CrisisPattern, Report, WatchedWord
+from moderation.sanctions import sanction_create
+from tests.factories import UserFactory
+
+# Transactional, so broadcasts go out when the write commits.
+pytestmark = pytest.mark.django_db(transaction=True)
+WAIT = 2
+
+
+@pytest.fixture(autouse=True)
+def _role_groups(transactional_db):
+    """The flush between transactional tests empties what migrations made, groups among them."""
+    for name in (roles.MODERATORS, roles.ADMINISTRATORS):
+        Group.objects.get_or_create(name=name)
+
+
+@pytest.fixture(autouse=True)
+def _own_channel_prefix(settings):
+    """A Redis shared with other test runs must not bring their messages to these sockets."""
+    layer = settings.CHANNEL_LAYERS["default"]
+    if "CONFIG" in layer:
+        config = {**layer["CONFIG"], "prefix": f"test-{uuid.uuid4().hex}"}
+        settings.CHANNEL_LAYERS = {"default": {**layer, "CONFIG": config}}
+
+
+def session_cookie(user) -> bytes:
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}".encode()
+
+
+async def open_socket(user=None, slug="evening-drop-in") -> WebsocketCommunicator:
+    headers = [(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1")]
+    if user is not None:
+        headers.append((b"cookie", await database_sync_to_async(session_cookie)(user)))
+    communicator = WebsocketCommunicator(application(), f"/ws/chat/{slug}/", headers=headers)
+    connected, _ = await communicator.connect()
+    assert connected
+    return communicator
+
+
+def application():
+    from community.asgi import application
+
+    return application
+
+
+async def joined(user) -> WebsocketCommunicator:
+    """A socket past its opening history and presence frames."""
+    communicator = await open_socket(user)
+    assert (await communicator.receive_json_from(WAIT))["type"] == "history"
+    await skip_presence(communicator)
+    return communicator
+
+
+async def skip_presence(communicator) -> dict:
+    frame = await communicator.receive_json_from(WAIT)
+    assert frame["type"] == "presence"
+    return frame
+
+
+async def next_of(communicator, kind: str) -> dict:
+    """The next frame of one type, passing presence and typing frames that may come between."""
+    for _ in range(10):
+        frame = await communicator.receive_json_from(WAIT)
+        if frame["type"] == kind:
+            return frame
+    raise AssertionError(f"no {kind} frame")
+
+
+@pytest.fixture
+def other(db):
+    return UserFactory(username="sam")
+
+
+async def test_visitors_who_are_not_signed_in_are_closed_with_4401(room):
+    communicator = await open_socket()
+
+    assert await communicator.receive_output(1) == {"type": "websocket.close", "code": 4401}
+
+
+async def test_an_unknown_room_closes_with_4404(member):
+    communicator = await open_socket(member, slug="no-such-room")
+
+    assert await communicator.receive_output(1) == {"type": "websocket.close", "code": 4404}
+
+
+async def test_a_room_for_forum_posters_refuses_a_new_member_with_4403(member, room):
+    await Room.objects.filter(pk=room.pk).aupdate(who_may_join=Room.Joiners.POSTERS)
+
+    communicator = await open_socket(member)
+
+    assert await communicator.receive_output(1) == {"type": "websocket.close", "code": 4403}
+
+
+async def test_history_arrives_on_connect_newest_last(member, other, room):
+    for text in ("first", "second"):
+        await database_sync_to_async(message_send)(author=other, room=room, text=text)
+
+    communicator = await open_socket(member)
+
+    frame = await communicator.receive_json_from(WAIT)
+    assert frame["type"] == "history"
+    assert [m["text"] for m in frame["messages"]] == ["first", "second"]
+    assert set(frame["messages"][0]) == {"type", "id", "author", "text", "warnings", "sent_at"}
+    await communicator.disconnect()
+
+
+async def test_presence_lists_each_member_once_and_drops_those_who_leave(member, other, room):
+    first = await joined(member)
+    second_tab = await open_socket(member)
+    await next_of(second_tab, "presence")
+    sam = await open_socket(other)
+    await communicator_history(sam)
+
+    assert (await next_of(sam, "presence"))["members"] == ["alex", "sam"]
+    await sam.disconnect()
+    assert (await next_of(first, "presence"))["members"] == ["alex"]  # the second tab
+    assert (await next_of(first, "presence"))["members"] == ["alex", "sam"]
+    assert (await next_of(first, "presence"))["members"] == ["alex"]
+    await first.disconnect()
+    await second_tab.disconnect()
+
+
+async def communicator_history(communicator) -> None:
+    assert (await communicator.receive_json_from(WAIT))["type"] == "history"
+
+
+async def test_a_message_reaches_everyone_in_the_room(member, other, room):
+    alex = await joined(member)
+    sam = await joined(other)
+
+    await alex.send_json_to({"type": "message", "text": "Evening all", "warnings": []})
+
+    for communicator in (alex, sam):
+        frame = await next_of(communicator, "message")
+        assert (frame["author"], frame["text"]) == ("alex", "Evening all")
+    assert await Message.objects.filter(text="Evening all").aexists()
+    await alex.disconnect()
+    await sam.disconnect()
+
+
+async def refused(communicator, frame: dict) -> dict:
+    await communicator.send_json_to(frame)
+    return await next_of(communicator, "error")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("", "empty"), ("   ", "empty"), ("x" * 2001, "too_long"), ("hi\x00", "invalid")],
+)
+async def test_bad_messages_get_an_error_frame(member, room, text, code):
+    communicator = await joined(member)
+
+    error = await refused(communicator, {"type": "message", "text": text})
+
+    assert error["code"] == code and error["message"]
+    await communicator.disconnect()
+
+
+async def test_a_muted_member_is_told_why(member, moderator, room):
+    await database_sync_to_async(sanction_create)(
+        member=member, moderator=moderator, kind="mute", reason="Take a break",
+        duration=timedelta(hours=1))
+    communicator = await joined(member)
+
+    error = await refused(communicator, {"type": "message", "text": "hello"})
+
+    assert error["code"] == "muted" and "Take a break" in error["message"]
+    await communicator.disconnect()
+
+
+async def test_a_read_only_room_refuses_messages(member, room):
+    await Room.objects.filter(pk=room.pk).aupdate(status=Room.Status.READ_ONLY)
+    communicator = await joined(member)
+
+    assert (await refused(communicator, {"type": "message", "text": "hi"}))["code"] == "read_only"
+    await communicator.disconnect()
+
+
+async def test_blocked_words_are_refused(member, room):
+    await WatchedWord.objects.acreate(pattern="badword", action=WatchedWord.Action.BLOCK)
+    communicator = await joined(member)
+
+    error = await refused(communicator, {"type": "message", "text": "you badword"})
+
+    assert error["code"] == "blocked"
+    assert not await Message.objects.aexists()
+    await communicator.disconnect()
+
+
+async def test_urgent_words_signpost_the_sender_only(member, other, room):
+    def urgent_rules():
+        from django.core.management import call_command
+
+        CrisisPattern.objects.get_or_create(pattern="want to die", level=Risk.URGENT,
+                                            topic=Topic.SUICIDE)
+        call_command("load_help_directory", verbosity=0)
+
+    await database_sync_to_async(urgent_rules)()
+    alex = await joined(member)
+    sam = await joined(other)
+
+    await alex.send_json_to({"type": "message", "text": "I want to die tonight"})
+
+    signpost = await next_of(alex, "signpost")
+    assert signpost["resources"] and all("name" in r for r in signpost["resources"])
+    await next_of(sam, "message")
+    assert await sam.receive_nothing(0.3)
+    await alex.disconnect()
+    await sam.disconnect()
+
+
+async def test_moderators_remove_messages_for_everyone(member, moderator, room):
+    sent = await database_sync_to_async(message_send)(author=member, room=room, text="unkind")
+    alex = await joined(member)
+    mo = await joined(moderator)
+
+    await mo.send_json_to({"type": "remove", "id": sent.message.pk, "reason": "Unkind"})
+
+    assert await next_of(alex, "removed") == {"type": "removed", "id": sent.message.pk}
+    assert await next_of(mo, "removed") == {"type": "removed", "id": sent.message.pk}
+    await sent.message.arefresh_from_db()
+    assert sent.message.visibility == Visibility.HIDDEN
+    await alex.disconnect()
+    await mo.disconnect()
+
+
+async def test_members_cannot_remove_messages(member, other, room):
+    sent = await database_sync_to_async(message_send)(author=other, room=room, text="hello")
+    communicator = await joined(member)
+
+    error = await refused(communicator, {"type": "remove", "id": sent.message.pk, "reason": ""})
+
+    assert error["code"] == "forbidden"
+    await sent.message.arefresh_from_db()
+    assert sent.message.visibility == Visibility.PUBLISHED
+    await communicator.disconnect()
+
+
+async def test_a_member_reports_a_message(member, other, room):
+    sent = await database_sync_to_async(message_send)(author=other, room=room, text="hmm")
+    communicator = await joined(member)
+
+    await communicator.send_json_to({"type": "report", "id": sent.message.pk,
+                                     "reason": "unkind"})
+
+    assert await next_of(communicator, "reported") == {"type": "reported", "id": sent.message.pk}
+    assert await Report.objects.filter(reporter=member).aexists()
+    error = await refused(communicator, {"type": "report", "id": sent.message.pk,
+                                         "reason": "unkind"})
+    assert error["code"] == "duplicate"
+    await communicator.disconnect()
+
+
+async def test_history_before_and_after_an_id(member, other, room):
+    def send_three():
+        return [message_send(author=other, room=room, text=f"m{n}").message.pk
+                for n in range(3)]
+
+    ids = await database_sync_to_async(send_three)()
+    communicator = await joined(member)
+
+    await communicator.send_json_to({"type": "history", "before": ids[2]})
+    assert [m["id"] for m in (await next_of(communicator, "history"))["messages"]] == ids[:2]
+    await communicator.send_json_to({"type": "history", "after": ids[0]})
+    assert [m["id"] for m in (await next_of(communicator, "history"))["messages"]] == ids[1:]
+    await communicator.disconnect()
+
+
+async def test_typing_reaches_others_but_not_the_typist(member, other, room):
+    alex = await joined(member)
+    sam = await joined(other)
+    await next_of(alex, "presence")
+
+    await alex.send_json_to({"type": "typing"})
+    await alex.send_json_to({"type": "typing"})  # too soon: not sent again
+
+    assert await sam.receive_json_from(WAIT) == {"type": "typing", "member": "alex"}
+    assert await sam.receive_nothing(0.3)
+    assert await alex.receive_nothing(0.1)
+    await alex.disconnect()
+    await sam.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        ("x" * (16 * 1024 + 1), "too_long"),
+        ("not json", "not_json"),
+        ("", "not_json"),
+        ("[1, 2]", "not_json"),
+        ("[" * 10_000, "not_json"),
+        (b"\xff\xfe\x00", "not_json"),
+        ('{"type": "dance"}', "unknown_type"),
+        ('{"type": "message", "text": 5}', "invalid"),
+        ('{"type": "report", "id": "1", "reason": "spam"}', "invalid"),
+        ('{"type": "history", "before": true}', "invalid"),
+    ],
+)
+async def test_bad_frames_get_an_error_and_the_socket_keeps_working(member, room, frame, code):
+    communicator = await joined(member)
+
+    kind = "bytes" if isinstance(frame, bytes) else "text"
+    await communicator.send_input({"type": "websocket.receive", kind: frame})
+
+    error = await communicator.receive_json_from(WAIT)
+    assert (error["type"], error["code"]) == ("error", code) and error["message"]
+    await communicator.send_json_to({"type": "message", "text": "still here"})
+    assert (await next_of(communicator, "message"))["text"] == "still here"
+    await communicator.disconnect()
+
+
+async def test_flooding_is_throttled_then_cut_off(member, room):
+    communicator = await joined(member)
+
+    for _ in range(21):
+        await communicator.send_json_to({"type": "typing"})
+    error = await next_of(communicator, "error")
+    assert error["code"] == "too_fast"
+    for _ in range(40):
+        await communicator.send_json_to({"type": "typing"})
+
+    for _ in range(60):
+        output = await communicator.receive_output(WAIT)
+        if output["type"] == "websocket.close":
+            break
+    assert output == {"type": "websocket.close", "code": 4429}
+
+
+async def test_a_suspended_member_is_disconnected(member, moderator, room):
+    communicator = await joined(member)
+
+    await database_sync_to_async(sanction_create)(
+        member=member, moderator=moderator, kind="suspend", reason="Cooling off",
+        duration=timedelta(days=1))
+
+    error = await next_of(communicator, "error")
+    assert error["code"] == "sanctioned" and "Cooling off" in error["message"]
+    assert await communicator.receive_output(WAIT) == {"type": "websocket.close", "code": 4403}
+
+
+async def test_a_muted_member_stays_connected_and_is_told(member, moderator, room):
+    communicator = await joined(member)
+
+    await database_sync_to_async(sanction_create)(
+        member=member, moderator=moderator, kind="mute", reason="A pause",
+        duration=timedelta(hours=1))
+
+    assert (await next_of(communicator, "error"))["code"] == "muted"
+    await communicator.send_json_to({"type": "history", "after": 0})
+    assert (await next_of(communicator, "history"))["messages"] == []
+    await communicator.disconnect()

@@ -1,0 +1,51 @@
+"""Two members in a chat room: a message arrives live, a moderator removes it for everyone."""
+
+import uuid
+
+import pytest
+
+from tests.e2e.conftest import log_in
+from tests.e2e.test_accessibility import assert_no_violations
+
+pytestmark = pytest.mark.e2e
+expect = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright not installed: pip install -e '.[e2e]'"
+).expect
+
+# Always open (no drop-in hours), so the journey does not depend on the time of day.
+ROOM = "/chat/carers-cuppa/"
+
+
+def test_a_message_arrives_live_and_a_moderator_removes_it(browser, page, site_url):
+    alex = log_in(page, site_url, "alex")
+    alex.goto(site_url + ROOM)
+    expect(alex.get_by_role("heading", name="Carers' cuppa")).to_be_visible()
+    expect(alex.get_by_role("button", name="Send")).to_be_enabled()
+    assert_no_violations(alex)
+
+    other = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        mo = log_in(other.new_page(), site_url, "mo")
+        mo.goto(site_url + ROOM)
+        expect(mo.get_by_role("button", name="Send")).to_be_enabled()
+        expect(alex.locator("[data-chat-presence]")).to_contain_text("mo")
+
+        words = f"<b>Hello</b> from the browser {uuid.uuid4().hex[:6]}"
+        alex.get_by_label("Your message").fill(words)
+        alex.get_by_role("button", name="Send").click()
+
+        seen = mo.locator(".chat-message", has_text=words)
+        expect(seen).to_be_visible()
+        expect(alex.locator(".chat-message", has_text=words)).to_be_visible()
+        mo.once("dialog", lambda dialog: dialog.accept("Testing removal"))
+        seen.get_by_role("button", name="Remove").click()
+        expect(alex.locator(".chat-message", has_text=words)).to_have_count(0)
+        expect(seen).to_have_count(0)
+    finally:
+        other.close()
+
+
+def test_visitors_are_asked_to_log_in(page, site_url):
+    page.goto(site_url + ROOM)
+
+    expect(page.get_by_role("link", name="Log in to join the room")).to_be_visible()
