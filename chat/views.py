@@ -3,19 +3,27 @@
 import json
 from datetime import datetime, timedelta
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from chat import presence
-from chat.models import Room, RoomHours
+from chat import presence, services
+from chat.forms import MuteForm, RemoveForm, ReportMessageForm, RoomStatusForm, SlowModeForm
+from chat.models import Message, Room, RoomHours
 from chat.permissions import can_join, can_remove
 from chat.services import HISTORY_SIZE, MAX_LENGTH, room_is_open
 from community.models import User
 from community.selectors import blocked_ids
 from community.warnings import reader_warnings
+from moderation import services as moderation_services
 from moderation.content import Visibility
 from moderation.models import ReportReason
+from moderation.permissions import moderators_only
+from moderation.sanctions import sanction_create
 
 
 def index(request):
@@ -35,26 +43,153 @@ def room(request, slug: str):
         return render(request, "chat/signed_out.html", {"room": room}, status=200)
     if not can_join(request.user, room):
         return render(request, "chat/not_allowed.html", {"room": room}, status=403)
+    return _room_page(request, room)
+
+
+def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None = None):
+    """The room page; `bound` is a form that failed, shown again with its input and errors."""
+    user = request.user
     latest = list(room.messages.filter(visibility=Visibility.PUBLISHED)
                   .select_related("author").order_by("-pk")[:HISTORY_SIZE])
-    blocked = blocked_ids(request.user)
+    blocked = blocked_ids(user)
     blocked_names = list(User.objects.filter(pk__in=blocked).values_list("username", flat=True)
                          ) if blocked else []
     warnings = reader_warnings(request)
-    return render(request, "chat/room.html", {
+    is_moderating = can_remove(user)
+
+    def message_form(form_class, message):
+        if bound_message_id == message.pk and isinstance(bound, form_class):
+            return bound
+        return form_class(auto_id=f"{form_class.__name__.lower()}-{message.pk}-%s")
+
+    rows = []
+    for m in reversed(latest):
+        rows.append({
+            "message": m, "is_blocked": m.author_id in blocked,
+            "remove_form": message_form(RemoveForm, m) if is_moderating else None,
+            "report_form": message_form(ReportMessageForm, m) if m.author_id != user.pk else None,
+            "has_error": bound_message_id == m.pk,
+        })
+    context = {
         "room": room,
-        "messages_shown": [{"message": m, "is_blocked": m.author_id in blocked}
-                           for m in reversed(latest)],
+        "messages_shown": rows,
         "is_open": room_is_open(room),
         "opens_next": _opens_next(room, timezone.now()),
-        "can_remove": can_remove(request.user),
+        "can_remove": is_moderating,
         "max_length": MAX_LENGTH,
         "warning_choices": list(warnings.categories.values()),
         "socket_path": f"/ws/chat/{room.slug}/",
         "blocked_json": json.dumps(blocked_names),
         "reasons_json": json.dumps([[value, label] for value, label in ReportReason.choices]),
         "names_json": json.dumps({slug: w.name for slug, w in warnings.categories.items()}),
-    })
+    }
+    if is_moderating:
+        forms = {"status_form": RoomStatusForm(initial={"status": room.status}),
+                 "slow_form": SlowModeForm(initial={"seconds": room.slow_mode_seconds}),
+                 "mute_form": MuteForm(moderator=user)}
+        for name, form in forms.items():
+            context[name] = bound if bound_message_id is None and type(bound) is type(form) \
+                else form
+        # Recent voices first, to pick from when muting.
+        context["recent_names"] = sorted({m.author.username for m in latest
+                                          if m.author_id != user.pk})
+    return render(request, "chat/room.html", context, status=400 if bound is not None else 200)
+
+
+def _moderated_room(slug: str) -> Room:
+    return get_object_or_404(Room.objects.prefetch_related("hours"), slug=slug)
+
+
+@require_POST
+@moderators_only
+def room_status(request, slug: str):
+    room = _moderated_room(slug)
+    form = RoomStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.room_set_status(room=room, moderator=request.user,
+                                     status=form.cleaned_data["status"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"The room is now {room.get_status_display().lower()}.")
+            return redirect(room.get_absolute_url() + "#moderate")
+    return _room_page(request, room, bound=form)
+
+
+@require_POST
+@moderators_only
+def room_slow_mode(request, slug: str):
+    room = _moderated_room(slug)
+    form = SlowModeForm(request.POST)
+    if form.is_valid():
+        seconds = form.cleaned_data["seconds"]
+        try:
+            services.room_set_slow_mode(room=room, moderator=request.user, seconds=seconds)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Slow mode is on: one message every {seconds} seconds."
+                             if seconds else "Slow mode is off.")
+            return redirect(room.get_absolute_url() + "#moderate")
+    return _room_page(request, room, bound=form)
+
+
+@require_POST
+@moderators_only
+def room_mute(request, slug: str):
+    room = _moderated_room(slug)
+    form = MuteForm(request.POST, moderator=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        is_room_only = data["where"] == MuteForm.ROOM
+        try:
+            sanction_create(member=form.member, moderator=request.user, kind="mute",
+                            reason=data["reason"], duration=data["duration"],
+                            scope=room.group_name if is_room_only else "")
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            where = "in this room" if is_room_only else "across the whole site"
+            messages.success(request, f"{form.member.username} is muted {where}. "
+                                      "They have been told why.")
+            return redirect(room.get_absolute_url() + "#moderate")
+    return _room_page(request, room, bound=form)
+
+
+@require_POST
+@moderators_only
+def message_remove(request, slug: str, pk: int):
+    room = _moderated_room(slug)
+    message = get_object_or_404(Message, pk=pk, room=room)
+    form = RemoveForm(request.POST, auto_id=f"removeform-{pk}-%s")
+    if form.is_valid():
+        services.message_remove(message=message, moderator=request.user,
+                                reason=form.cleaned_data["reason"])
+        messages.success(request, "The message is removed from everyone's screen.")
+        return redirect(room)
+    return _room_page(request, room, bound=form, bound_message_id=pk)
+
+
+@require_POST
+def message_report(request, slug: str, pk: int):
+    room = _moderated_room(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(room.get_absolute_url())
+    if not can_join(request.user, room):
+        return render(request, "chat/not_allowed.html", {"room": room}, status=403)
+    message = get_object_or_404(Message, pk=pk, room=room, visibility=Visibility.PUBLISHED)
+    form = ReportMessageForm(request.POST, auto_id=f"reportmessageform-{pk}-%s")
+    if form.is_valid():
+        try:
+            moderation_services.report_create(reporter=request.user, content=message,
+                                              reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Thank you. A moderator will look at it.")
+            return redirect(message.get_absolute_url())
+    return _room_page(request, room, bound=form, bound_message_id=pk)
 
 
 def _opens_next(room: Room, now: datetime) -> datetime | None:

@@ -279,6 +279,8 @@
     }
   });
 
+  // The buttons added below replace the page's plain Report and Remove forms.
+  list.classList.add("chat__messages--live");
   list.querySelectorAll(".chat-message").forEach((item) => {
     lastId = Math.max(lastId, Number(item.dataset.id));
     addActions(item);
