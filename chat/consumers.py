@@ -14,10 +14,11 @@ from chat import presence, services
 from chat.models import Message, Room
 from chat.permissions import can_join
 from chat.services import ChatRefused
+from community.frames import FrameError, read_frame
+from community.frames import error_frame as error
 from moderation.sanctions import LOCKED_OUT, member_group
 from moderation.services import report_create
 
-MAX_FRAME_BYTES = 16 * 1024
 MAX_WARNINGS = 10
 # Frames per FLOOD_SECONDS: past the first a member is told to slow down, past the second cut off.
 FLOOD_SECONDS, FLOOD_WARN, FLOOD_CLOSE = 5, 20, 60
@@ -72,12 +73,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if self._is_flooding():
             return
         try:
-            content = parse(text_data if text_data is not None else bytes_data)
+            content = read_frame(text_data if text_data is not None else bytes_data)
             handler = HANDLERS.get(content["type"])
             if handler is None:
                 raise ChatRefused("unknown_type", "This socket does not know that kind of frame.")
             await handler(self, content)
-        except ChatRefused as refused:
+        except (ChatRefused, FrameError) as refused:
             await self.send_json(error(refused.code, refused.message))
         except ValidationError as invalid:
             await self.send_json(error(getattr(invalid, "code", None) or "invalid",
@@ -206,24 +207,6 @@ HANDLERS = {
     "typing": ChatConsumer.on_typing,
     "remove": ChatConsumer.on_remove,
 }
-
-
-def parse(frame: str | bytes | None) -> dict:
-    """A frame as a JSON object with a string type, or ChatRefused saying what is wrong."""
-    raw = frame.encode(errors="surrogatepass") if isinstance(frame, str) else frame or b""
-    if len(raw) > MAX_FRAME_BYTES:
-        raise ChatRefused("too_long", "Frames are limited to 16 KB.")
-    try:
-        content = json.loads(raw)
-    except (ValueError, RecursionError):  # bad UTF-8 is a ValueError too
-        content = None
-    if not isinstance(content, dict) or not isinstance(content.get("type"), str):
-        raise ChatRefused("not_json", "Frames must be JSON objects with a type.")
-    return content
-
-
-def error(code: str, message: str) -> dict:
-    return {"type": "error", "code": code, "message": message}
 
 
 def _is_int(value) -> bool:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from community.models import OpeningHours, WarnedContent
+from community.models import WarnedContent, WeeklyPeriod
 from moderation.content import ModeratedContent
 
 
@@ -47,20 +47,13 @@ class Room(models.Model):
         return f"room-{self.pk}"
 
 
-class RoomHours(models.Model):
+class RoomHours(WeeklyPeriod):
     """A scheduled drop-in: outside these hours the room is read-only. None means always open."""
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="hours")
-    weekday = models.PositiveSmallIntegerField(choices=OpeningHours.Weekday.choices)
-    opens = models.TimeField()
-    closes = models.TimeField(help_text="At or before the opening time runs past midnight.")
 
-    class Meta:
-        ordering = ["weekday", "opens"]
+    class Meta(WeeklyPeriod.Meta):
         verbose_name_plural = "room hours"
-
-    def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
 
 
 class Message(ModeratedContent, WarnedContent):

@@ -136,8 +136,10 @@ class HelpResource(models.Model):
         return self.name
 
 
-class OpeningHours(models.Model):
-    """One opening period on one weekday; a closing time at or before opening runs past midnight."""
+class WeeklyPeriod(models.Model):
+    """A period on one weekday, in UK time; a closing time at or before opening runs past
+    midnight. Help lines' opening hours, moderators' duty hours and chat drop-ins use it,
+    and community.signposting.within_periods reads any of them."""
 
     class Weekday(models.IntegerChoices):
         MONDAY = 0, "Monday"
@@ -148,17 +150,24 @@ class OpeningHours(models.Model):
         SATURDAY = 5, "Saturday"
         SUNDAY = 6, "Sunday"
 
-    resource = models.ForeignKey(HelpResource, on_delete=models.CASCADE, related_name="hours")
     weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
     opens = models.TimeField()
-    closes = models.TimeField(help_text="00:00 means midnight.")
+    closes = models.TimeField(help_text="At or before the opening time runs past midnight; "
+                                        "00:00 means midnight.")
 
     class Meta:
+        abstract = True
         ordering = ["weekday", "opens"]
-        verbose_name_plural = "opening hours"
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+
+class OpeningHours(WeeklyPeriod):
+    resource = models.ForeignKey(HelpResource, on_delete=models.CASCADE, related_name="hours")
+
+    class Meta(WeeklyPeriod.Meta):
+        verbose_name_plural = "opening hours"
 
 
 class ContentWarning(models.Model):

@@ -6,10 +6,10 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.urls import reverse
 
+from community.frames import FrameError, error_frame, read_frame
 from community.roles import is_moderator
 from moderation.services import MODERATORS_GROUP
 
-MAX_FRAME_BYTES = 16 * 1024
 # Closed after accepting, so the browser sees the code and stops reconnecting.
 NOT_SIGNED_IN, NOT_A_MODERATOR = 4401, 4403
 
@@ -50,17 +50,8 @@ class ModerationAlertsConsumer(AsyncWebsocketConsumer):
 
 def refusal(frame: str | bytes | None) -> dict:
     """The error frame for anything a client sends: moderators act on the queue pages."""
-    raw = frame.encode(errors="surrogatepass") if isinstance(frame, str) else frame or b""
-    if len(raw) > MAX_FRAME_BYTES:
-        return _error("too_long", "Frames are limited to 16 KB.")
     try:
-        content = json.loads(raw)
-    except (ValueError, RecursionError):  # bad UTF-8 is a ValueError too
-        content = None
-    if not isinstance(content, dict):
-        return _error("not_json", "Frames must be JSON objects.")
-    return _error("unknown_type", "This socket only sends alerts. Act on the queue pages.")
-
-
-def _error(code: str, message: str) -> dict:
-    return {"type": "error", "code": code, "message": message}
+        read_frame(frame)
+    except FrameError as unreadable:
+        return error_frame(unreadable.code, unreadable.message)
+    return error_frame("unknown_type", "This socket only sends alerts. Act on the queue pages.")

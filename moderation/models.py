@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from community.models import OpeningHours, Risk, Topic
+from community.models import Risk, Topic, WeeklyPeriod
 from moderation.screening.patterns import PatternError, parse
 
 PATTERN_HELP = (
@@ -337,19 +337,11 @@ class ModerationSettings(models.Model):
         return cls.objects.get_or_create(pk=1)[0]
 
 
-class DutyHours(models.Model):
-    """When moderators are on duty, per weekday in UK time; none at all means always."""
+class DutyHours(WeeklyPeriod):
+    """When moderators are on duty; none at all means always."""
 
-    weekday = models.PositiveSmallIntegerField(choices=OpeningHours.Weekday.choices)
-    opens = models.TimeField("starts")
-    closes = models.TimeField("ends", help_text="At or before the start runs past midnight.")
-
-    class Meta:
-        ordering = ["weekday", "opens"]
+    class Meta(WeeklyPeriod.Meta):
         verbose_name_plural = "duty hours"
-
-    def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
 
 
 class ModeratorPresence(models.Model):
