@@ -49,3 +49,26 @@ def test_visitors_are_asked_to_log_in(page, site_url):
     page.goto(site_url + ROOM)
 
     expect(page.get_by_role("link", name="Log in to join the room")).to_be_visible()
+
+
+def test_crisis_words_bring_help_to_the_sender_and_an_alert_to_moderators(browser, page,
+                                                                          site_url):
+    other = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        mo = log_in(other.new_page(), site_url, "mo")
+        mo.goto(site_url + "/moderation/")
+        expect(mo.get_by_text("Live alerts are on")).to_be_visible()
+
+        sam = log_in(page, site_url, "sam")
+        sam.goto(site_url + ROOM)
+        expect(sam.get_by_role("button", name="Send")).to_be_enabled()
+        sam.get_by_label("Your message").fill(
+            f"I can't do this any more, I want to die tonight {uuid.uuid4().hex[:6]}")
+        sam.get_by_role("button", name="Send").click()
+
+        card = sam.locator(".chat-signpost")
+        expect(card).to_be_visible()
+        expect(card).to_contain_text("Samaritans")
+        expect(mo.get_by_text("New urgent item")).to_be_visible()
+    finally:
+        other.close()
