@@ -16,7 +16,7 @@ PRODUCTION = {
     "CSRF_TRUSTED_ORIGINS": "https://peer.example.org",
 }
 SETTING_NAMES = ["DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
-                 "REDIS_URL", "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT"]
+                 "REDIS_URL", "CHANNEL_LAYER", "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT"]
 
 
 def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
@@ -60,9 +60,16 @@ def test_database_and_redis_urls_switch_backends():
         "django.db.backends.postgresql", "db.internal", "community"
     )
     layer = values["CHANNEL_LAYERS"]["default"]
-    assert layer["BACKEND"] == "channels_redis.core.RedisChannelLayer"
+    assert layer["BACKEND"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
     assert layer["CONFIG"]["hosts"] == ["redis://cache.internal:6379/2"]
     assert values["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/2"
+
+
+def test_the_list_based_redis_layer_can_be_chosen():
+    values = read_settings("CHANNEL_LAYERS", REDIS_URL="redis://cache.internal:6379/2",
+                           CHANNEL_LAYER="core")
+
+    assert values["CHANNEL_LAYERS"]["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer"
 
 
 def test_lists_and_email_settings_are_read():
