@@ -82,3 +82,32 @@ def redis_url():
             pytest.fail(f"REQUIRE_SERVICES=1 but Redis at {url} does not answer: {error}")
         pytest.skip(f"Redis at {url} does not answer: {error}")
     return url
+
+
+@pytest.fixture
+def socket_test_setup(transactional_db, settings):
+    """For socket tests, which are transactional so broadcasts go out when writes commit.
+
+    The flush between transactional tests empties what migrations made, the role groups
+    among them; and a Redis shared with other test runs must not bring their messages
+    to these sockets, so each test gets a channel prefix of its own.
+    """
+    from django.contrib.auth.models import Group
+
+    for name in (roles.MODERATORS, roles.ADMINISTRATORS):
+        Group.objects.get_or_create(name=name)
+    layer = settings.CHANNEL_LAYERS["default"]
+    if "CONFIG" in layer:
+        config = {**layer["CONFIG"], "prefix": f"test-{uuid.uuid4().hex}"}
+        settings.CHANNEL_LAYERS = {"default": {**layer, "CONFIG": config}}
+
+
+def session_cookie(user) -> bytes:
+    """The Cookie header value of a signed-in session, for a WebsocketCommunicator."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}".encode()

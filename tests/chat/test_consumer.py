@@ -1,50 +1,24 @@
 """The chat socket at /ws/chat/<room>/: who may join, what arrives, and what is refused."""
 
-import uuid
 from datetime import timedelta
 
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.conf import settings
-from django.contrib.auth.models import Group
-from django.test import Client
 
 from chat.models import Message, Room
 from chat.services import message_send
-from community import roles
 from community.models import Risk, Topic
 from moderation.content import Visibility
 from moderation.models import CrisisPattern, Report, WatchedWord
 from moderation.sanctions import sanction_create
+from tests.conftest import session_cookie
 from tests.factories import UserFactory
 
 # Transactional, so broadcasts go out when the write commits.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("socket_test_setup")]
 WAIT = 2
-
-
-@pytest.fixture(autouse=True)
-def _role_groups(transactional_db):
-    """The flush between transactional tests empties what migrations made, groups among them."""
-    for name in (roles.MODERATORS, roles.ADMINISTRATORS):
-        Group.objects.get_or_create(name=name)
-
-
-@pytest.fixture(autouse=True)
-def _own_channel_prefix(settings):
-    """A Redis shared with other test runs must not bring their messages to these sockets."""
-    layer = settings.CHANNEL_LAYERS["default"]
-    if "CONFIG" in layer:
-        config = {**layer["CONFIG"], "prefix": f"test-{uuid.uuid4().hex}"}
-        settings.CHANNEL_LAYERS = {"default": {**layer, "CONFIG": config}}
-
-
-def session_cookie(user) -> bytes:
-    client = Client()
-    client.force_login(user)
-    name = settings.SESSION_COOKIE_NAME
-    return f"{name}={client.cookies[name].value}".encode()
 
 
 async def open_socket(user=None, slug="evening-drop-in") -> WebsocketCommunicator:

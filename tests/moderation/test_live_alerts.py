@@ -1,48 +1,22 @@
 """Moderators' live alerts at /ws/moderation/: who may listen, what arrives, what is refused."""
 
-import uuid
 
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.conf import settings
-from django.contrib.auth.models import Group
-from django.test import Client
 
-from community import roles
 from community.asgi import application
 from community.models import Risk, SiteSettings, Topic
 from forums.services import thread_create
 from moderation.models import CrisisPattern, QueueItem, ReportReason
 from moderation.services import presence_touch, report_create
+from tests.conftest import session_cookie
 from tests.factories import CategoryFactory, UserFactory
 from tests.moderatable.models import Note
 
 # Transactional, so alerts go out when the write commits.
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _role_groups(transactional_db):
-    """The flush between transactional tests empties what migrations made, groups among them."""
-    for name in (roles.MODERATORS, roles.ADMINISTRATORS):
-        Group.objects.get_or_create(name=name)
-
-
-@pytest.fixture(autouse=True)
-def _own_channel_prefix(settings):
-    """A Redis shared with other test runs must not bring their alerts to these sockets."""
-    layer = settings.CHANNEL_LAYERS["default"]
-    if "CONFIG" in layer:
-        config = {**layer["CONFIG"], "prefix": f"test-{uuid.uuid4().hex}"}
-        settings.CHANNEL_LAYERS = {"default": {**layer, "CONFIG": config}}
-
-
-def session_cookie(user) -> bytes:
-    client = Client()
-    client.force_login(user)
-    name = settings.SESSION_COOKIE_NAME
-    return f"{name}={client.cookies[name].value}".encode()
+pytestmark = [pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("socket_test_setup")]
 
 
 async def open_socket(user=None) -> WebsocketCommunicator:
