@@ -52,7 +52,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.send_json({"type": "history",
                               "messages": await database_sync_to_async(services.history)(room)})
         await presence.store().enter(room.pk, self.channel_name, self.name)
-        await self._announce_presence()
+        self._announce_presence()
         self.heartbeat = asyncio.create_task(self._beat())
 
     async def disconnect(self, code):
@@ -64,7 +64,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_discard(member_group(self.scope["user"].pk),
                                                self.channel_name)
         await presence.store().leave(self.room.pk, self.channel_name, self.name)
-        await self._announce_presence()
+        self._announce_presence()
         self.room = None
 
     async def receive(self, text_data=None, bytes_data=None):
@@ -187,17 +187,34 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self.send_json(error("too_fast", "Too much at once: the connection closed."))
             await self.close(code=TOO_MANY_FRAMES)
 
-    async def _announce_presence(self) -> None:
-        # Not a database write, so straight to the layer rather than on commit.
-        members = await presence.store().names(self.room.pk)
-        await self.channel_layer.group_send(self.room.group_name,
-                                            {"type": "chat.presence", "members": members})
+    def _announce_presence(self) -> None:
+        key = (id(asyncio.get_running_loop()), self.room.pk)
+        if key not in _presence_due:
+            _presence_due[key] = asyncio.create_task(_send_presence(
+                self.channel_layer, key, self.room.pk, self.room.group_name))
 
     async def _beat(self) -> None:
         while True:
             await asyncio.sleep(presence.HEARTBEAT_SECONDS)
             with contextlib.suppress(Exception):  # a Redis blip must not end the chat
                 await presence.store().touch(self.room.pk, self.channel_name, self.name)
+
+
+# Joins and leaves in the same short pause share one presence list: when many
+# members arrive at once the room gets a list per pause, not one per arrival.
+PRESENCE_PAUSE_SECONDS = 0.25
+_presence_due: dict[tuple[int, int], asyncio.Task] = {}
+
+
+async def _send_presence(layer, key: tuple[int, int], room_id: int, group: str) -> None:
+    try:
+        await asyncio.sleep(PRESENCE_PAUSE_SECONDS)
+    finally:
+        # Before reading the list, so anyone arriving from now on schedules the next one.
+        _presence_due.pop(key, None)
+    # Not a database write, so straight to the layer rather than on commit.
+    members = await presence.store().names(room_id)
+    await layer.group_send(group, {"type": "chat.presence", "members": members})
 
 
 HANDLERS = {

@@ -1,5 +1,6 @@
 """The chat socket at /ws/chat/<room>/: who may join, what arrives, and what is refused."""
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -96,6 +97,23 @@ async def test_history_arrives_on_connect_newest_last(member, other, room):
     assert [m["text"] for m in frame["messages"]] == ["first", "second"]
     assert set(frame["messages"][0]) == {"type", "id", "author", "text", "warnings", "sent_at"}
     await communicator.disconnect()
+
+
+async def test_many_arriving_at_once_share_one_presence_list(member, room):
+    first = await joined(member)
+    others = [await database_sync_to_async(UserFactory)() for _ in range(6)]
+
+    arrivals = await asyncio.gather(*(open_socket(user) for user in others))
+
+    lists = []
+    while not await first.receive_nothing(timeout=1):
+        frame = await first.receive_json_from(WAIT)
+        if frame["type"] == "presence":
+            lists.append(frame["members"])
+    assert len(lists) <= 2, "one list per pause, not one per arrival"
+    assert sorted(lists[-1]) == sorted(["alex", *(user.username for user in others)])
+    for socket in (first, *arrivals):
+        await socket.disconnect()
 
 
 async def test_presence_lists_each_member_once_and_drops_those_who_leave(member, other, room):
