@@ -10,7 +10,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from chat import presence, services
+from chat import presence, selectors, services
 from chat.models import Message, Room
 from chat.permissions import can_join
 from chat.services import ChatRefused
@@ -50,7 +50,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_add(member_group(user.pk), self.channel_name)
         await self.accept()
         await self.send_json({"type": "history",
-                              "messages": await database_sync_to_async(services.history)(room)})
+                              "messages": await database_sync_to_async(selectors.history)(room)})
         await presence.store().enter(room.pk, self.channel_name, self.name)
         self._announce_presence()
         self.heartbeat = asyncio.create_task(self._beat())
@@ -113,7 +113,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if sum(v is not None for v in (before, after)) != 1 or not all(
                 v is None or _is_int(v) for v in (before, after)):
             raise ChatRefused("invalid", "Ask for history before or after one message id.")
-        messages = await database_sync_to_async(services.history)(self.room, before=before,
+        messages = await database_sync_to_async(selectors.history)(self.room, before=before,
                                                                   after=after)
         await self.send_json({"type": "history", "messages": messages})
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from chat.models import Message, Room
+from chat.selectors import message_frame
 from community.models import ContentWarning, Risk
 from community.realtime import send_event_on_commit
 from community.roles import is_moderator
@@ -29,7 +30,6 @@ from moderation.services import action_record, flag_content, screening_flag
 
 MAX_LENGTH = 2000
 FLOOD_MESSAGES, FLOOD_SECONDS = 5, 10
-HISTORY_SIZE = 50
 
 
 class ChatRefused(Exception):
@@ -112,31 +112,12 @@ def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
     return Sent(message, bool(held_reason), held_reason, signpost)
 
 
-def message_frame(message: Message) -> dict:
-    """A message as the chat protocol sends it (DESIGN.md, "Chat WebSocket frames")."""
-    return {"type": "message", "id": message.pk, "author": message.author.username,
-            "text": message.text, "warnings": list(message.content_warnings),
-            "sent_at": message.sent_at.isoformat()}
-
-
 def resource_frame(resource) -> dict:
     return {"name": resource.name, "description": resource.description,
             "phone": resource.phone, "call": tel_href(resource.phone),
             "text": sms_href(resource.sms_number, resource.sms_keyword),
             "sms_number": resource.sms_number, "sms_keyword": resource.sms_keyword,
             "url": resource.url, "is_24_7": resource.is_24_7}
-
-
-def history(room: Room, *, before: int | None = None, after: int | None = None,
-            limit: int = HISTORY_SIZE) -> list[dict]:
-    """Published messages, oldest first: the last `limit`, or those before or after an id."""
-    messages = room.messages.filter(visibility=Visibility.PUBLISHED).select_related("author")
-    if after is not None:
-        return [message_frame(m) for m in messages.filter(pk__gt=after).order_by("pk")[:500]]
-    if before is not None:
-        messages = messages.filter(pk__lt=before)
-    latest = list(messages.order_by("-pk")[:limit])
-    return [message_frame(m) for m in reversed(latest)]
 
 
 def message_remove(*, message: Message, moderator, reason: str) -> None:

@@ -1,7 +1,6 @@
 """Chat pages: the list of rooms, and a room read server-side before the socket takes over."""
 
 import json
-from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -15,7 +14,8 @@ from chat import presence, services
 from chat.forms import MuteForm, RemoveForm, ReportMessageForm, RoomStatusForm, SlowModeForm
 from chat.models import Message, Room, RoomHours
 from chat.permissions import can_join, can_remove
-from chat.services import HISTORY_SIZE, MAX_LENGTH, room_is_open
+from chat.selectors import latest_messages, opens_next
+from chat.services import MAX_LENGTH, room_is_open
 from community.models import User
 from community.selectors import blocked_ids
 from community.warnings import reader_warnings
@@ -31,9 +31,11 @@ def index(request):
         Prefetch("hours", queryset=RoomHours.objects.order_by("weekday", "opens"))))
     here = presence.store().names_by_room([room.pk for room in rooms]) if rooms else {}
     now = timezone.now()
-    listing = [{"room": room, "members": here.get(room.pk, []),
-                "is_open": room_is_open(room, now),
-                "opens_next": _opens_next(room, now)} for room in rooms]
+    listing = []
+    for room in rooms:
+        is_open = room_is_open(room, now)
+        listing.append({"room": room, "members": here.get(room.pk, []), "is_open": is_open,
+                        "opens_next": opens_next(room, now, is_open=is_open)})
     return render(request, "chat/index.html", {"listing": listing})
 
 
@@ -49,13 +51,13 @@ def room(request, slug: str):
 def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None = None):
     """The room page; `bound` is a form that failed, shown again with its input and errors."""
     user = request.user
-    latest = list(room.messages.filter(visibility=Visibility.PUBLISHED)
-                  .select_related("author").order_by("-pk")[:HISTORY_SIZE])
+    latest = latest_messages(room)
     blocked = blocked_ids(user)
     blocked_names = list(User.objects.filter(pk__in=blocked).values_list("username", flat=True)
                          ) if blocked else []
     warnings = reader_warnings(request)
     is_moderating = can_remove(user)
+    is_open = room_is_open(room)
 
     def message_form(form_class, message):
         if bound_message_id == message.pk and isinstance(bound, form_class):
@@ -63,7 +65,7 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         return form_class(auto_id=f"{form_class.__name__.lower()}-{message.pk}-%s")
 
     rows = []
-    for m in reversed(latest):
+    for m in latest:
         rows.append({
             "message": m, "is_blocked": m.author_id in blocked,
             "remove_form": message_form(RemoveForm, m) if is_moderating else None,
@@ -73,8 +75,8 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
     context = {
         "room": room,
         "messages_shown": rows,
-        "is_open": room_is_open(room),
-        "opens_next": _opens_next(room, timezone.now()),
+        "is_open": is_open,
+        "opens_next": opens_next(room, timezone.now(), is_open=is_open),
         "can_remove": is_moderating,
         "max_length": MAX_LENGTH,
         "warning_choices": list(warnings.categories.values()),
@@ -190,22 +192,3 @@ def message_report(request, slug: str, pk: int):
             messages.success(request, "Thank you. A moderator will look at it.")
             return redirect(message.get_absolute_url())
     return _room_page(request, room, bound=form, bound_message_id=pk)
-
-
-def _opens_next(room: Room, now: datetime) -> datetime | None:
-    """When a room with drop-in hours opens next, if it is open now but outside them."""
-    hours = list(room.hours.all())
-    if room.status != Room.Status.OPEN or not hours or room_is_open(room, now):
-        return None
-    local = timezone.localtime(now)
-    starts = []
-    for days_ahead in range(8):
-        day = (local + timedelta(days=days_ahead)).date()
-        for period in hours:
-            if period.weekday == day.weekday():
-                start = timezone.make_aware(datetime.combine(day, period.opens),
-                                            local.tzinfo)
-                if start > local:
-                    starts.append(start)
-    return min(starts, default=None)
-

@@ -5,7 +5,8 @@ from datetime import timedelta
 import pytest
 
 from chat.models import Message, Room
-from chat.services import ChatRefused, history, message_remove, message_send, room_set_status
+from chat.selectors import history
+from chat.services import ChatRefused, message_remove, message_send, room_set_status
 from moderation.content import Visibility
 from moderation.models import ModerationAction, Priority, QueueItem
 from moderation.sanctions import sanction_create
