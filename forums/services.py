@@ -7,7 +7,7 @@ writer help at once.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,15 +27,12 @@ from moderation.content import Visibility
 from moderation.cover import OFFLINE_HOLD_REASON, moderators_available
 from moderation.models import Priority, QueueItem
 from moderation.sanctions import refuse_if_silenced
-from moderation.screening import Action, Screening, screen
+from moderation.screening import Action, Screening, combine, screen
 from moderation.services import flag_content, screening_flag
 
 TITLE_LENGTH = (3, 150)
 BODY_LENGTH = 20_000
 NOTE_LENGTH = 200
-RISK_ORDER = [Risk.NONE, Risk.CONCERN, Risk.URGENT]
-
-
 @dataclass(frozen=True)
 class Posted:
     """What happened to a post, for the view to tell its writer."""
@@ -272,26 +269,10 @@ def _screen(author, body: str, *, title: Screening | None = None) -> Screening:
     reject_control_characters(body)
     screening = screen(body, author=author, kind="post")
     if title is not None:
-        screening = _merge(title, screening)
+        screening = combine(title, screening)
     if screening.action == Action.BLOCK:
         raise ValidationError(screening.message, code="blocked")
     return screening
-
-
-def _merge(title: Screening, body: Screening) -> Screening:
-    """One verdict for a title and body: the more serious of each."""
-    order = [Action.ALLOW, Action.HOLD, Action.BLOCK]
-    action = max(title.action, body.action, key=order.index)
-    return replace(
-        body,
-        risk=max(title.risk, body.risk, key=RISK_ORDER.index),
-        action=action,
-        matches=title.matches + body.matches,
-        suggested_warnings=tuple(dict.fromkeys(title.suggested_warnings + body.suggested_warnings)),
-        required_warnings=tuple(dict.fromkeys(title.required_warnings + body.required_warnings)),
-        topics=tuple(dict.fromkeys(title.topics + body.topics)),
-        message=title.message if action == title.action else body.message,
-    )
 
 
 def _clean_title(title: str) -> str:

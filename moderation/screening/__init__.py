@@ -4,7 +4,7 @@ Use `from moderation.screening import screen`. The names load on first use
 because the rule models themselves validate rules with this package's parser.
 """
 
-__all__ = ["Action", "Match", "Screening", "screen"]
+__all__ = ["Action", "Match", "Screening", "combine", "screen"]
 
 
 def __getattr__(name: str):

@@ -1,6 +1,6 @@
 """screen(): the one check every piece of member text passes before it is stored."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import models
 
@@ -102,6 +102,25 @@ def screen(text: str, *, author=None, kind: str = "post") -> Screening:
         text=text,
         html=render_markdown(text) if kind == "post" and action != Action.BLOCK else None,
         message=message,
+    )
+
+
+ACTION_ORDER = [Action.ALLOW, Action.HOLD, Action.BLOCK]
+
+
+def combine(first: Screening, second: Screening) -> Screening:
+    """One verdict for two texts stored together (a thread's title and its first post):
+    the more serious risk and action, every match, warning and topic; `second`'s text."""
+    action = max(first.action, second.action, key=ACTION_ORDER.index)
+    return replace(
+        second,
+        risk=max(first.risk, second.risk, key=RISK_ORDER.index),
+        action=action,
+        matches=first.matches + second.matches,
+        suggested_warnings=_unique(first.suggested_warnings + second.suggested_warnings),
+        required_warnings=_unique(first.required_warnings + second.required_warnings),
+        topics=_unique(first.topics + second.topics),
+        message=first.message if action == first.action else second.message,
     )
 
 

@@ -229,3 +229,21 @@ def test_muted_member_is_told_why_and_until_when(member, moderator, category):
 
     with pytest.raises(ValidationError, match="can't post or chat until .*Cooling off"):
         start(member, category)
+
+
+def test_the_title_is_screened_with_the_body(member, category):
+    posted = thread_create(author=member, category=category, title="I want to die tonight",
+                           body="Sorry to post this here.")
+
+    assert posted.needs_support and posted.post.risk == "urgent"
+    assert QueueItem.objects.get().priority == Priority.URGENT
+
+
+def test_blocked_words_in_a_title_refuse_the_thread(member, category):
+    from moderation.models import WatchedWord
+    WatchedWord.objects.create(pattern="buy cheap pills", action="block")
+
+    with pytest.raises(ValidationError, match="not allowed here"):
+        thread_create(author=member, category=category, title="Buy cheap pills here",
+                      body="An ordinary body")
+    assert not Thread.objects.exists()
