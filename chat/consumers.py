@@ -13,9 +13,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from chat import presence, selectors, services
 from chat.models import Message, Room
 from chat.permissions import can_join
-from chat.services import ChatRefused
-from community.frames import FrameError, read_frame
 from community.frames import error_frame as error
+from community.frames import read_frame
+from community.refusals import Refused
 from moderation.sanctions import LOCKED_OUT, member_group
 from moderation.services import report_create
 
@@ -76,9 +76,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
             content = read_frame(text_data if text_data is not None else bytes_data)
             handler = HANDLERS.get(content["type"])
             if handler is None:
-                raise ChatRefused("unknown_type", "This socket does not know that kind of frame.")
+                raise Refused("unknown_type", "This socket does not know that kind of frame.")
             await handler(self, content)
-        except (ChatRefused, FrameError) as refused:
+        except Refused as refused:
             await self.send_json(error(refused.code, refused.message))
         except ValidationError as invalid:
             await self.send_json(error(getattr(invalid, "code", None) or "invalid",
@@ -90,12 +90,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def on_message(self, content):
         text = _field(content, "text", str)
+        note = content.get("note", "")
         warnings = content.get("warnings", [])
         if (not isinstance(warnings, list) or len(warnings) > MAX_WARNINGS
                 or not all(isinstance(w, str) for w in warnings)):
-            raise ChatRefused("invalid", "Choose content warnings from the list.")
+            raise Refused("invalid", "Choose content warnings from the list.")
+        if not isinstance(note, str):
+            raise Refused("invalid", "A content warning's note must be text.")
         sent = await database_sync_to_async(_send)(self.scope["user"], self.room.pk, text,
-                                                   warnings)
+                                                   warnings, note)
         if sent.is_held:
             await self.send_json(error("held", HELD_NOTICE))
         if sent.signpost:
@@ -112,7 +115,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         before, after = content.get("before"), content.get("after")
         if sum(v is not None for v in (before, after)) != 1 or not all(
                 v is None or _is_int(v) for v in (before, after)):
-            raise ChatRefused("invalid", "Ask for history before or after one message id.")
+            raise Refused("invalid", "Ask for history before or after one message id.")
         messages = await database_sync_to_async(selectors.history)(self.room, before=before,
                                                                   after=after)
         await self.send_json({"type": "history", "messages": messages})
@@ -129,7 +132,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         message_id = _field(content, "id", int)
         reason = content.get("reason", "")
         if not isinstance(reason, str) or len(reason) > 500:
-            raise ChatRefused("invalid", "Give a reason of up to 500 characters.")
+            raise Refused("invalid", "Give a reason of up to 500 characters.")
         await database_sync_to_async(_remove)(self.scope["user"], self.room.pk, message_id,
                                               reason)
 
@@ -233,7 +236,7 @@ def _is_int(value) -> bool:
 def _field(content: dict, name: str, kind: type):
     value = content.get(name)
     if kind is int and not _is_int(value) or not isinstance(value, kind):
-        raise ChatRefused("invalid", f"This frame needs a {name}.")
+        raise Refused("invalid", f"This frame needs a {name}.")
     return value
 
 
@@ -242,17 +245,18 @@ def _room(slug: str) -> Room | None:
     return Room.objects.filter(slug=slug).first()
 
 
-def _send(user, room_id: int, text: str, warnings: list[str]) -> services.Sent:
+def _send(user, room_id: int, text: str, warnings: list[str], note: str) -> services.Sent:
     # Read afresh: a moderator may have changed its status or hours since the socket opened.
     room = Room.objects.get(pk=room_id)
-    return services.message_send(author=user, room=room, text=text, warnings=warnings)
+    return services.message_send(author=user, room=room, text=text, warnings=warnings,
+                                 note=note)
 
 
 def _message(room_id: int, message_id: int) -> Message:
     message = (Message.objects.select_related("author", "room")
                .filter(room_id=room_id, pk=message_id).first())
     if message is None:
-        raise ChatRefused("not_found", "That message is not in this room any more.")
+        raise Refused("not_found", "That message is not in this room any more.")
     return message
 
 

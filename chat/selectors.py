@@ -15,7 +15,7 @@ def message_frame(message: Message) -> dict:
     """A message as the chat protocol sends it (DESIGN.md, "Chat WebSocket frames")."""
     return {"type": "message", "id": message.pk, "author": message.author.username,
             "text": message.text, "warnings": list(message.content_warnings),
-            "sent_at": message.sent_at.isoformat()}
+            "note": message.warning_note, "sent_at": message.sent_at.isoformat()}
 
 
 def latest_messages(room: Room, *, before: int | None = None,

@@ -1,43 +1,30 @@
 """Writes in chat: sending a message, and what moderators and facilitators do to a room.
 
-A message is screened, stored and only then broadcast (after commit), so a
-reload or a catch-up always shows what was delivered. Refusals raise
-ChatRefused with a stable code and a plain message for the sender.
+A message passes the one submission path (moderation.submission), is stored
+and only then broadcast (after commit), so a reload or a catch-up always shows
+what was delivered. Refusals raise Refused with a stable code and a plain
+message for the sender.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from chat.models import Message, Room
 from chat.selectors import message_frame
-from community.models import ContentWarning, Risk
 from community.realtime import send_event_on_commit
 from community.roles import is_moderator
-from community.signposting import resources_for, sms_href, tel_href, within_periods
-from community.validators import reject_control_characters
+from community.signposting import sms_href, tel_href, within_periods
 from moderation.content import Visibility
-from moderation.cover import OFFLINE_HOLD_REASON, moderators_available_now
-from moderation.models import ModerationAction, Priority, QueueItem
-from moderation.sanctions import explain, silencing_sanction
-from moderation.screening import Action, screen
-from moderation.services import action_record, flag_content, screening_flag
+from moderation.models import ModerationAction
+from moderation.services import action_record
+from moderation.submission import SURFACES, Refused, submission_check, submission_recorded
 
-MAX_LENGTH = 2000
-FLOOD_MESSAGES, FLOOD_SECONDS = 5, 10
-
-
-class ChatRefused(Exception):
-    """A message or action refused, with a stable code for clients and words for people."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code, self.message = code, message
+MAX_LENGTH = SURFACES["message"].max_length
 
 
 @dataclass(frozen=True)
@@ -57,59 +44,31 @@ def room_is_open(room: Room, now: datetime | None = None) -> bool:
 
 
 def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
-                 now: datetime | None = None) -> Sent:
+                 note: str = "", now: datetime | None = None) -> Sent:
     now = now or timezone.now()
     if not author.is_authenticated or not author.is_active:
         raise PermissionDenied("Log in to chat.")
-    sanction = silencing_sanction(author, scope=room.group_name)
-    if sanction is not None:
-        raise ChatRefused("muted", explain(sanction))
     if room.status == Room.Status.CLOSED:
-        raise ChatRefused("closed", "This room is closed.")
+        raise Refused("closed", "This room is closed.", "text")
     if not room_is_open(room, now):
-        raise ChatRefused("read_only", "This room is read-only just now.")
-    text = text.strip()
-    if not text:
-        raise ChatRefused("empty", "Type a message first.")
-    if len(text) > MAX_LENGTH:
-        raise ChatRefused("too_long", f"Please keep messages under {MAX_LENGTH:,} characters. "
-                                      f"This one has {len(text):,}.")
-    try:
-        reject_control_characters(text)
-    except ValidationError:
-        raise ChatRefused("invalid", "This has hidden control characters in it.") from None
-    warnings = _checked_warnings(warnings)
-    staff = is_moderator(author)
-    if not staff:
-        _check_pace(author, room)
-    screening = screen(text, author=author, kind="message")
-    if screening.action == Action.BLOCK:
-        raise ChatRefused("blocked", screening.message)
-    held_reason = ""
-    if screening.action == Action.HOLD:
-        held_reason = screening.message
-    elif screening.risk == Risk.URGENT and not staff and not moderators_available_now():
-        held_reason = OFFLINE_HOLD_REASON
+        raise Refused("read_only", "This room is read-only just now.", "text")
+    checked = submission_check(author=author, kind="message", text=text, warnings=warnings,
+                               warning_note=note, scope=room.group_name,
+                               slow_mode_seconds=room.slow_mode_seconds, field="text",
+                               note_field="note")
     with transaction.atomic():
         message = Message.objects.create(
-            room=room, author=author, text=screening.text, risk=screening.risk,
-            content_warnings=warnings,
-            visibility=Visibility.HELD if held_reason else Visibility.PUBLISHED,
-            moderation_reason=held_reason,
+            room=room, author=author, text=checked.text, risk=checked.screening.risk,
+            content_warnings=list(checked.warnings), warning_note=checked.warning_note,
+            visibility=Visibility.HELD if checked.is_held else Visibility.PUBLISHED,
+            moderation_reason=checked.held_because,
         )
-        if held_reason:
-            flag_content(content=message, source=QueueItem.Source.HELD,
-                         priority=Priority.NORMAL, reason=held_reason)
-        else:
+        if not checked.is_held:
             send_event_on_commit(room.group_name, {"type": "chat.message",
                                                    "message": message_frame(message)})
-        screening_flag(content=message, screening=screening)
-    signpost = []
-    if screening.risk != Risk.NONE:
-        nation = author.member.nation
-        signpost = [resource_frame(r) for r in resources_for(screening.risk, screening.topics,
-                                                             nation, now)]
-    return Sent(message, bool(held_reason), held_reason, signpost)
+        resources = submission_recorded(content=message, checked=checked, author=author, now=now)
+    return Sent(message, checked.is_held, checked.held_because,
+                [resource_frame(r) for r in resources])
 
 
 def resource_frame(resource) -> dict:
@@ -160,27 +119,3 @@ def room_set_slow_mode(*, room: Room, moderator, seconds: int) -> None:
         room.save(update_fields=["slow_mode_seconds"])
         action_record(actor=moderator, verb=ModerationAction.Verb.ROOM,
                       reason=f"{room.name}: slow mode {seconds} s")
-
-
-def _checked_warnings(warnings: Sequence[str]) -> list[str]:
-    chosen = list(dict.fromkeys(warnings))
-    if chosen:
-        offered = set(ContentWarning.objects.filter(is_active=True, slug__in=chosen)
-                      .values_list("slug", flat=True))
-        if set(chosen) - offered:
-            raise ChatRefused("invalid", "Choose content warnings from the list.")
-    return chosen
-
-
-def _check_pace(author, room: Room) -> None:
-    """A flood limit for everyone, and the room's slow mode. Counted in the shared cache."""
-    # The window opens with the first message and closes FLOOD_SECONDS later.
-    key = f"chat:flood:{author.pk}"
-    cache.add(key, 0, FLOOD_SECONDS)
-    if cache.incr(key) > FLOOD_MESSAGES:
-        raise ChatRefused("too_fast", "You're sending messages very fast. Please wait a moment.")
-    if room.slow_mode_seconds:
-        slow_key = f"chat:slow:{room.pk}:{author.pk}"
-        if not cache.add(slow_key, 1, room.slow_mode_seconds):
-            raise ChatRefused("slow_mode", f"Slow mode is on: one message every "
-                                           f"{room.slow_mode_seconds} seconds.")

@@ -13,7 +13,9 @@ from community.models import (
     SiteSettings,
     Topic,
     User,
+    WriteLimit,
 )
+from community.ratelimits import rates_changed
 from community.services import member_create, roles_sync
 from community.signposting import UK_NATIONS
 
@@ -137,3 +139,22 @@ class SingletonAdmin(admin.ModelAdmin):
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(SingletonAdmin):
     fields = ["held_first_posts"]
+
+
+@admin.register(WriteLimit)
+class WriteLimitAdmin(admin.ModelAdmin):
+    """How often members may post, reply, chat, react, report, block and edit their profile."""
+
+    list_display = ["kind", "rate"]
+    list_editable = ["rate"]
+    list_display_links = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        rates_changed()

@@ -2,28 +2,22 @@
 
 import json
 
+from community.refusals import Refused
+
 MAX_FRAME_BYTES = 16 * 1024
 
 
-class FrameError(Exception):
-    """A frame that cannot be read; `code` is stable for clients, `message` is for people."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code, self.message = code, message
-
-
 def read_frame(frame: str | bytes | None) -> dict:
-    """The frame as a JSON object whose "type" is a string, or FrameError saying what is wrong."""
+    """The frame as a JSON object whose "type" is a string, or Refused saying what is wrong."""
     raw = frame.encode(errors="surrogatepass") if isinstance(frame, str) else frame or b""
     if len(raw) > MAX_FRAME_BYTES:
-        raise FrameError("too_long", "Frames are limited to 16 KB.")
+        raise Refused("too_long", "Frames are limited to 16 KB.")
     try:
         content = json.loads(raw)
     except (ValueError, RecursionError):  # bad UTF-8 is a ValueError too
         content = None
     if not isinstance(content, dict) or not isinstance(content.get("type"), str):
-        raise FrameError("not_json", "Frames must be JSON objects with a type.")
+        raise Refused("not_json", "Frames must be JSON objects with a type.")
     return content
 
 

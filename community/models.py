@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -278,3 +279,39 @@ class SiteSettings(models.Model):
     @classmethod
     def current(cls) -> "SiteSettings":
         return cls.objects.get_or_create(pk=1)[0]
+
+
+def validate_rate(value: str) -> None:
+    from limits import parse_many
+
+    try:
+        parse_many(value)
+    except ValueError:
+        raise ValidationError(
+            "Write it like “5 per minute” or “10 per 5 minutes; 60 per hour”.") from None
+
+
+class WriteLimit(models.Model):
+    """How often a member may make one kind of write; community.ratelimits enforces it."""
+
+    class Kind(models.TextChoices):
+        THREAD = "thread", "Starting a thread"
+        POST = "post", "Replying in a thread"
+        EDIT = "edit", "Editing a post"
+        MESSAGE = "message", "Sending a chat message"
+        REACTION = "reaction", "Reacting to a post"
+        REPORT = "report", "Reporting something"
+        BLOCK = "block", "Blocking a member"
+        PROFILE = "profile", "Changing one's profile"
+        NOTE = "note", "Writing a moderator's private note"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
+    rate = models.CharField(
+        max_length=100, validators=[validate_rate],
+        help_text="For example “6 per minute; 60 per hour”. Each part must hold.")
+
+    class Meta:
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.rate}"

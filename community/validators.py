@@ -30,12 +30,18 @@ def reject_phone_like(value: str) -> None:
         )
 
 
+def has_control_characters(value: str) -> bool:
+    """Invisible control and text-direction characters that can disguise text."""
+    return any(
+        (unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS)
+        or char in DIRECTION_OVERRIDES
+        for char in value
+    )
+
+
 def reject_control_characters(value: str) -> None:
-    """Refuse invisible control and text-direction characters that can disguise text."""
-    for char in value:
-        is_control = unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS
-        if is_control or char in DIRECTION_OVERRIDES:
-            raise ValidationError(
-                "This has hidden control characters in it. Please type it again.",
-                code="control_characters",
-            )
+    if has_control_characters(value):
+        raise ValidationError(
+            "This has hidden control characters in it. Please type it again.",
+            code="control_characters",
+        )

@@ -6,7 +6,7 @@ from django import forms
 
 from community.models import ContentWarning
 from community.validators import reject_control_characters
-from forums.services import NOTE_LENGTH, TITLE_LENGTH
+from moderation.submission import SURFACES, WARNING_NOTE_LENGTH
 
 FORMATTING_HELP = (
     "Just type. If you like: **two stars** make words bold, *one star* makes them slanted, "
@@ -34,7 +34,7 @@ class PostForm(forms.Form):
         required=False,
         help_text="A few words to help people decide whether to read it. "
                   "For example: “talks about a hospital stay”.",
-        widget=forms.TextInput(attrs={"maxlength": NOTE_LENGTH}),
+        widget=forms.TextInput(attrs={"maxlength": WARNING_NOTE_LENGTH}),
     )
 
     def __init__(self, *args, warnings: Iterable[ContentWarning], **kwargs):
@@ -63,7 +63,7 @@ class ThreadForm(PostForm):
     title = forms.CharField(
         label="Title",
         help_text="A few words that say what it is about.",
-        widget=forms.TextInput(attrs={"maxlength": TITLE_LENGTH[1]}),
+        widget=forms.TextInput(attrs={"maxlength": SURFACES["thread"].title_length[1]}),
         error_messages={"required": "Please give your thread a title."},
     )
     field_order = ["title", "body", "warnings", "warning_note"]

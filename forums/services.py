@@ -1,9 +1,9 @@
 """Writes in the forums: starting threads, replying, editing, deleting, reacting, following.
 
-Every text goes through screen() first. Blocked text raises ValidationError
-with the message to show beside the kept text; held text is stored unseen
-and queued; risky text is published and queued, and the view shows the
-writer help at once.
+Every text goes through the one submission path (moderation.submission):
+refused text raises Refused with the message to show beside the kept text;
+held text is stored unseen and queued; risky text is published and queued,
+and the view shows the writer help at once.
 """
 
 from collections.abc import Sequence
@@ -15,24 +15,22 @@ from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from community.models import ContentWarning, Notification, Risk, SiteSettings
-from community.roles import is_moderator
+from community.models import Notification, Risk, WriteLimit
+from community.ratelimits import limit_check
 from community.selectors import blocked_ids
 from community.services import notify
-from community.validators import reject_control_characters
 from forums import permissions
 from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subscription, Thread
 from forums.page_cache import thread_changed
 from moderation.content import Visibility
-from moderation.cover import OFFLINE_HOLD_REASON, moderators_available
-from moderation.models import Priority, QueueItem
 from moderation.sanctions import refuse_if_silenced
-from moderation.screening import Action, Screening, combine, screen
-from moderation.services import flag_content, screening_flag
+from moderation.screening import Screening
+from moderation.services import screening_flag
+from moderation.submission import Checked, submission_check, submission_recorded
 
-TITLE_LENGTH = (3, 150)
-BODY_LENGTH = 20_000
-NOTE_LENGTH = 200
+APPROVAL_REASON = "New threads here are checked by a moderator before members see them."
+
+
 @dataclass(frozen=True)
 class Posted:
     """What happened to a post, for the view to tell its writer."""
@@ -53,34 +51,31 @@ def thread_create(*, author, category: Category, title: str, body: str,
                   warnings: Sequence[str] = (), warning_note: str = "") -> Posted:
     if not permissions.can_start_thread(author, category):
         raise PermissionDenied("You can't start a thread in this category.")
-    refuse_if_silenced(author)
-    title_screening = screen(_clean_title(title), author=author, kind="message")
-    screening = _screen(author, body, title=title_screening)
-    title = title_screening.text
-    warnings, warning_note = _clean_warnings(warnings, warning_note, screening)
-    held_because = _hold_reason(author, screening, category_needs_approval=category.needs_approval)
+    checked = submission_check(
+        author=author, kind="thread", text=body, title=title, warnings=warnings,
+        warning_note=warning_note, approval_reason=APPROVAL_REASON if category.needs_approval
+        else "")
     with transaction.atomic():
         thread = Thread.objects.create(
-            category=category, title=title, author=author,
-            visibility=Visibility.HELD if held_because else Visibility.PUBLISHED,
-            moderation_reason=held_because, content_warnings=warnings, warning_note=warning_note,
+            category=category, title=checked.title, author=author,
+            visibility=Visibility.HELD if checked.is_held else Visibility.PUBLISHED,
+            moderation_reason=checked.held_because, content_warnings=list(checked.warnings),
+            warning_note=checked.warning_note,
         )
-        post = _post_insert(thread, author, screening, warnings, warning_note, held_because)
-        return Posted(post, screening)
+        post = _post_insert(thread, author, checked)
+        return Posted(post, checked.screening)
 
 
 def post_create(*, author, thread: Thread, body: str, warnings: Sequence[str] = (),
                 warning_note: str = "") -> Posted:
     if not permissions.can_reply(author, thread):
         raise PermissionDenied("This thread is not taking replies.")
-    refuse_if_silenced(author)
-    screening = _screen(author, body)
-    warnings, warning_note = _clean_warnings(warnings, warning_note, screening)
-    held_because = _hold_reason(author, screening)
+    checked = submission_check(author=author, kind="post", text=body, warnings=warnings,
+                               warning_note=warning_note)
     with transaction.atomic():
         thread = Thread.objects.select_for_update().get(pk=thread.pk)
-        post = _post_insert(thread, author, screening, warnings, warning_note, held_because)
-        return Posted(post, screening)
+        post = _post_insert(thread, author, checked)
+        return Posted(post, checked.screening)
 
 
 def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
@@ -88,19 +83,19 @@ def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
     """The writer edits their post; the old text is kept as a revision."""
     if not permissions.can_edit_post(editor, post):
         raise PermissionDenied("You can only edit your own posts.")
-    refuse_if_silenced(editor)
-    screening = _screen(editor, body)
-    warnings, warning_note = _clean_warnings(warnings, warning_note, screening)
+    checked = submission_check(author=editor, kind="edit", text=body, warnings=warnings,
+                               warning_note=warning_note)
+    screening = checked.screening
     with transaction.atomic():
         PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
-        post.body, post.html = screening.text, screening.html
-        post.content_warnings, post.warning_note = warnings, warning_note
+        post.body, post.html = checked.text, checked.html
+        post.content_warnings, post.warning_note = list(checked.warnings), checked.warning_note
         post.risk, post.risk_topics = screening.risk, list(screening.topics)
         post.edited_at = timezone.now()
         post.save(update_fields=["body", "html", "content_warnings", "warning_note", "risk",
                                  "risk_topics", "edited_at"])
         thread_changed(post.thread_id)
-        if screening.action == Action.HOLD and post.visibility == Visibility.PUBLISHED:
+        if checked.is_held and post.visibility == Visibility.PUBLISHED:
             post.hold(None, "Your edit is waiting for a moderator to look at it.")
         screening_flag(content=post, screening=screening)
         return Posted(post, screening)
@@ -123,6 +118,7 @@ def reaction_toggle(*, post: Post, user, kind: str) -> bool:
     if not permissions.can_react(user, post):
         raise PermissionDenied("You can't react to this post.")
     refuse_if_silenced(user)
+    limit_check(member=user, kind=WriteLimit.Kind.REACTION)
     counter = Reaction.COUNT_FIELDS[kind]
     thread_changed(post.thread_id)
     deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
@@ -177,11 +173,12 @@ def thread_visibility_changed(*, thread: Thread) -> None:
 
 
 def post_moderator_edit(*, post: Post, editor, body: str, reason: str) -> None:
-    """A moderator's edit: screened like any text, with the old words kept as a revision."""
-    screening = _screen(editor, body)
+    """A moderator's edit: checked like any text, with the old words kept as a revision."""
+    checked = submission_check(author=editor, kind="edit", text=body,
+                               warnings=post.content_warnings, warning_note=post.warning_note)
     with transaction.atomic():
         PostRevision.objects.create(post=post, body=post.body, edited_by=editor, reason=reason)
-        post.body, post.html, post.edited_at = screening.text, screening.html, timezone.now()
+        post.body, post.html, post.edited_at = checked.text, checked.html, timezone.now()
         post.save(update_fields=["body", "html", "edited_at"])
         thread_changed(post.thread_id)
 
@@ -193,7 +190,8 @@ def thread_lock(*, thread: Thread, locked: bool) -> None:
 
 
 def thread_retitle(*, thread: Thread, editor, title: str) -> None:
-    thread.title = screen(_clean_title(title), author=editor, kind="message").text
+    thread.title = submission_check(author=editor, kind="title", text=title,
+                                    field="title").text
     thread.save(update_fields=["title"])
     thread_changed(thread.pk)
 
@@ -214,25 +212,23 @@ def thread_move(*, thread: Thread, category: Category) -> None:
     thread_changed(thread.pk)
 
 
-def _post_insert(thread, author, screening, warnings, warning_note, held_because) -> Post:
+def _post_insert(thread, author, checked: Checked) -> Post:
     number = thread.next_number
     Thread.objects.filter(pk=thread.pk).update(next_number=F("next_number") + 1)
+    screening = checked.screening
     post = Post.objects.create(
-        thread=thread, author=author, number=number, body=screening.text, html=screening.html,
-        content_warnings=warnings, warning_note=warning_note, risk=screening.risk,
-        risk_topics=list(screening.topics),
-        visibility=Visibility.HELD if held_because else Visibility.PUBLISHED,
-        moderation_reason=held_because,
+        thread=thread, author=author, number=number, body=checked.text, html=checked.html,
+        content_warnings=list(checked.warnings), warning_note=checked.warning_note,
+        risk=screening.risk, risk_topics=list(screening.topics),
+        visibility=Visibility.HELD if checked.is_held else Visibility.PUBLISHED,
+        moderation_reason=checked.held_because,
     )
     Subscription.objects.get_or_create(user=author, thread=thread)
-    if held_because:
-        flag_content(content=post, source=QueueItem.Source.HELD, priority=Priority.NORMAL,
-                     reason=held_because)
-    else:
+    if not checked.is_held:
         Thread.objects.filter(pk=thread.pk).update(post_count=F("post_count") + 1)
         Category.objects.filter(pk=thread.category_id).update(post_count=F("post_count") + 1)
         _published(post)
-    screening_flag(content=post, screening=screening)
+    submission_recorded(content=post, checked=checked, author=author)
     return post
 
 
@@ -257,66 +253,3 @@ def _published(post: Post) -> None:
     notify(users=[s.user for s in followers], kind=Notification.Kind.REPLY,
            text=f"{post.author.username} replied in “{thread.title}”",
            url=post.get_absolute_url())
-
-
-def _screen(author, body: str, *, title: Screening | None = None) -> Screening:
-    body = body.strip()
-    if not body:
-        raise ValidationError({"body": "Please write something before posting."})
-    if len(body) > BODY_LENGTH:
-        raise ValidationError({"body": f"Please keep a post under {BODY_LENGTH:,} characters. "
-                                       f"This one has {len(body):,}."})
-    reject_control_characters(body)
-    screening = screen(body, author=author, kind="post")
-    if title is not None:
-        screening = combine(title, screening)
-    if screening.action == Action.BLOCK:
-        raise ValidationError(screening.message, code="blocked")
-    return screening
-
-
-def _clean_title(title: str) -> str:
-    title = " ".join(title.split())
-    low, high = TITLE_LENGTH
-    if not low <= len(title) <= high:
-        raise ValidationError({"title": f"Please give a title of {low} to {high} characters."})
-    reject_control_characters(title)
-    return title
-
-
-def _clean_warnings(warnings: Sequence[str], note: str, screening: Screening):
-    offered = set(ContentWarning.objects.filter(is_active=True).values_list("slug", flat=True))
-    chosen = list(dict.fromkeys(warnings))
-    if not set(chosen) <= offered:
-        raise ValidationError({"warnings": "Please choose warnings from the list."})
-    missing = [slug for slug in screening.required_warnings if slug not in chosen]
-    if missing:
-        names = ", ".join(ContentWarning.objects.filter(slug__in=missing)
-                          .values_list("name", flat=True))
-        raise ValidationError(
-            {"warnings": f"Please add a content warning before posting: {names}."}
-        )
-    note = note.strip()
-    if len(note) > NOTE_LENGTH:
-        raise ValidationError({"warning_note": f"Please keep the note under {NOTE_LENGTH} "
-                                               "characters."})
-    reject_control_characters(note)
-    return chosen, note
-
-
-def _hold_reason(author, screening: Screening, *, category_needs_approval: bool = False) -> str:
-    """Why a new post waits for a moderator, or "" when it is published at once."""
-    if is_moderator(author):
-        return ""
-    if screening.action == Action.HOLD:
-        return screening.message
-    if screening.risk == Risk.URGENT and not moderators_available():
-        return OFFLINE_HOLD_REASON
-    if category_needs_approval:
-        return "New threads here are checked by a moderator before members see them."
-    held_first = SiteSettings.current().held_first_posts
-    published = Post.objects.filter(author=author, visibility=Visibility.PUBLISHED).count()
-    if published < held_first:
-        return ("Welcome! A moderator checks new members' first posts before others see them. "
-                "It usually doesn't take long.")
-    return ""

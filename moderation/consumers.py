@@ -6,7 +6,8 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.urls import reverse
 
-from community.frames import FrameError, error_frame, read_frame
+from community.frames import error_frame, read_frame
+from community.refusals import Refused
 from community.roles import is_moderator
 from moderation.services import MODERATORS_GROUP
 
@@ -52,6 +53,6 @@ def refusal(frame: str | bytes | None) -> dict:
     """The error frame for anything a client sends: moderators act on the queue pages."""
     try:
         read_frame(frame)
-    except FrameError as unreadable:
+    except Refused as unreadable:
         return error_frame(unreadable.code, unreadable.message)
     return error_frame("unknown_type", "This socket only sends alerts. Act on the queue pages.")

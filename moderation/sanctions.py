@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 
 from community.models import Notification
 from community.realtime import send_event_on_commit
+from community.refusals import Refused
 from community.services import notify
 from moderation.models import ModerationAction, Sanction
 from moderation.services import action_record
@@ -59,11 +60,15 @@ def explain(sanction: Sanction) -> str:
     return f"{what} {until}. The reason given: {sanction.reason}"
 
 
-def refuse_if_silenced(member, *, scope: str = "") -> None:
-    """For services: refuse to post for a muted, suspended or banned member, saying why."""
+def refuse_if_silenced(member, *, scope: str = "", even_if_muted: bool = False) -> None:
+    """For services: refuse a muted, suspended or banned member, saying why.
+
+    `even_if_muted` lets a muted member through (a report must still reach moderators).
+    """
     sanction = silencing_sanction(member, scope=scope)
-    if sanction is not None:
-        raise ValidationError(explain(sanction), code="sanctioned")
+    if sanction is None or (even_if_muted and sanction.kind == Kind.MUTE):
+        return
+    raise Refused("muted" if sanction.kind == Kind.MUTE else "sanctioned", explain(sanction))
 
 
 @transaction.atomic

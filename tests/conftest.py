@@ -40,6 +40,15 @@ def _fresh_channel_layer():
 
 
 @pytest.fixture
+def unlimited_writes():
+    """For tests that build a big forum through the services, past members' rate limits."""
+    from community.ratelimits import waived
+
+    with waived():
+        yield
+
+
+@pytest.fixture
 def member(db):
     return UserFactory(username="alex")
 

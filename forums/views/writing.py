@@ -6,7 +6,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from forums import permissions, selectors, services
 from forums.forms import PostForm, ThreadForm
 from forums.models import Category, Post, Thread
 from moderation.screening import Screening, screen
+from moderation.submission import Refused
 
 HELD_MESSAGE = ("Thank you. A moderator will look at this soon. Until then, only you and the "
                 "moderators can see it.")
@@ -119,22 +119,13 @@ def _submit(request, form: PostForm, write: Callable[..., services.Posted]) -> D
                      suggested=screening.suggested_warnings)
     try:
         return Draft(form, posted=write(**form.cleaned_data))
-    except ValidationError as error:
-        _add_errors(form, error)
+    except Refused as refused:
+        form.add_error(refused.field if refused.field in form.fields else None, refused.message)
     if "warnings" not in form.errors:
         return Draft(form)
     # A warning is needed: point at the ones the words seem to need, without ticking them.
     screening = screen(form.cleaned_data.get("body", ""), author=request.user, kind="post")
     return Draft(form, suggested=screening.suggested_warnings)
-
-
-def _add_errors(form: PostForm, error: ValidationError) -> None:
-    """The service's reasons, beside the fields they are about, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, reasons in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, reasons)
 
 
 def _after_posting(request, posted: services.Posted):

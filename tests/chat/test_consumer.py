@@ -95,7 +95,8 @@ async def test_history_arrives_on_connect_newest_last(member, other, room):
     frame = await communicator.receive_json_from(WAIT)
     assert frame["type"] == "history"
     assert [m["text"] for m in frame["messages"]] == ["first", "second"]
-    assert set(frame["messages"][0]) == {"type", "id", "author", "text", "warnings", "sent_at"}
+    assert set(frame["messages"][0]) == {"type", "id", "author", "text", "warnings", "note",
+                                         "sent_at"}
     await communicator.disconnect()
 
 
@@ -157,7 +158,7 @@ async def refused(communicator, frame: dict) -> dict:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("", "empty"), ("   ", "empty"), ("x" * 2001, "too_long"), ("hi\x00", "invalid")],
+    [("", "empty"), ("   ", "empty"), ("x" * 2001, "too_long"), ("hi\x00", "control_characters")],
 )
 async def test_bad_messages_get_an_error_frame(member, room, text, code):
     communicator = await joined(member)

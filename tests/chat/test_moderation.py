@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from chat.models import Room
-from chat.services import ChatRefused, message_send
+from chat.services import message_send
+from community.refusals import Refused
 from moderation.content import Visibility
 from moderation.models import ModerationAction, QueueItem, Sanction
 from tests.factories import UserFactory
@@ -87,7 +88,7 @@ def test_status_change_stops_members_sending(client, member, moderator, room, st
     assert response.redirect_chain[-1][0] == ROOM + "#moderate"
     assert "The room is now" in response.text
     assert ModerationAction.objects.filter(verb="room", actor=moderator).exists()
-    with pytest.raises(ChatRefused) as refused:
+    with pytest.raises(Refused) as refused:
         message_send(author=member, room=Room.objects.get(pk=room.pk), text="hello")
     assert refused.value.code == code
 
@@ -102,7 +103,7 @@ def test_slow_mode_is_set_and_slows_members(client, member, moderator, room):
     assert room.slow_mode_seconds == 60
     assert ModerationAction.objects.filter(verb="room", reason__contains="slow mode 60").exists()
     message_send(author=member, room=room, text="first")
-    with pytest.raises(ChatRefused) as refused:
+    with pytest.raises(Refused) as refused:
         message_send(author=member, room=room, text="second")
     assert refused.value.code == "slow_mode"
 
@@ -118,7 +119,7 @@ def test_a_room_mute_silences_the_member_here_only(client, member, moderator, ro
     sanction = Sanction.objects.get(member=member)
     assert sanction.kind == "mute" and sanction.scope == room.group_name
     assert ModerationAction.objects.filter(verb="mute", member=member).exists()
-    with pytest.raises(ChatRefused) as refused:
+    with pytest.raises(Refused) as refused:
         message_send(author=member, room=room, text="hello")
     assert refused.value.code == "muted" and "Take a breather" in refused.value.message
     assert not message_send(author=member, room=other_room, text="hello").is_held
@@ -134,7 +135,7 @@ def test_a_site_wide_mute_silences_the_member_everywhere(client, member, moderat
 
     assert Sanction.objects.get(member=member).scope == ""
     for somewhere in (room, other_room):
-        with pytest.raises(ChatRefused):
+        with pytest.raises(Refused):
             message_send(author=member, room=somewhere, text="hello")
 
 

@@ -195,6 +195,7 @@ def test_category_pages_hold_30_threads(client, member, category):
     assert '<a href="?page=2" aria-current="page">' in second
 
 
+@pytest.mark.usefixtures("unlimited_writes")
 def test_thread_pages_hold_20_posts(client, member, thread):
     for number in range(20):
         post_create(author=member, thread=thread, body=f"Reply {number}")
@@ -208,6 +209,7 @@ def test_thread_pages_hold_20_posts(client, member, thread):
     assert '<nav class="pagination" aria-label="Pages of this thread">' in first
 
 
+@pytest.mark.usefixtures("unlimited_writes")
 def test_a_post_link_goes_to_its_page_and_anchor(client, member, thread):
     posts = [post_create(author=member, thread=thread, body=f"Reply {n}").post for n in range(24)]
 
@@ -326,6 +328,7 @@ def test_reading_marks_the_thread_and_new_posts_are_flagged(client, member, frie
     assert response.url == f"{thread_url(thread)}#post-2"
 
 
+@pytest.mark.usefixtures("unlimited_writes")
 def test_first_unread_finds_the_right_page(client, member, friend, thread):
     for number in range(25):
         post_create(author=member, thread=thread, body=f"Reply {number}")
@@ -609,7 +612,7 @@ AWKWARD = [
     ("whitespace", "   \n\t  ", "Please give your thread a title.",
      "Please write something before posting."),
     ("100 KB", "a" * 100_000, "Please give a title of 3 to 150 characters.",
-     "Please keep a post under 20,000 characters."),
+     "Please keep your post under 20,000 characters."),
     ("control characters", "Hello\x07 there\x1b", "hidden control characters",
      "hidden control characters"),
     ("NUL", "Hello\x00 there", "hidden control characters", "hidden control characters"),
@@ -671,6 +674,7 @@ def test_index_queries_do_not_grow_with_categories(client, member, size,
     assert page_text(response).count('class="forum-list__item"') == size
 
 
+@pytest.mark.usefixtures("unlimited_writes")
 @pytest.mark.parametrize("size", [5, 60])
 def test_category_queries_do_not_grow_with_threads(client, member, category, size,
                                                    django_assert_max_num_queries):
@@ -690,6 +694,7 @@ def test_category_queries_do_not_grow_with_threads(client, member, category, siz
     assert page_text(response).count('class="thread-list__item') == min(size, 30)
 
 
+@pytest.mark.usefixtures("unlimited_writes")
 @pytest.mark.parametrize("size", [5, 50])
 def test_thread_page_queries_do_not_grow_with_posts(client, member, moderator, category, size,
                                                     django_assert_max_num_queries):

@@ -157,6 +157,7 @@ def test_blocked_member_sees_no_buttons_and_cannot_react(client, member, friend,
     assert post.support_count == 0
 
 
+@pytest.mark.usefixtures("unlimited_writes")
 def test_post_actions_read_the_viewers_reactions_once_per_page(member, category, friend):
     thread = thread_create(author=member, category=category, title="Busy thread",
                            body="First post").post.thread

@@ -12,7 +12,7 @@ from forums.search import EMPTY, TOO_LONG, clean_query, excerpt
 from forums.services import post_create, post_delete, thread_create
 from tests.factories import CategoryFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes")]
 
 SEARCH = reverse("forums:search")
 

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+
+from community.refusals import Refused
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,7 +47,7 @@ def test_lifted_sanction_stops_at_once_and_is_recorded(member, moderator):
 def test_room_mute_silences_only_that_room(member, moderator):
     give(member, moderator, "mute", hours=1, scope="room-evening")
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refused):
         refuse_if_silenced(member, scope="room-evening")
     refuse_if_silenced(member, scope="room-carers")
     refuse_if_silenced(member)

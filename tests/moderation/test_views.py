@@ -34,7 +34,7 @@ from moderation.services import (
 from tests.factories import CategoryFactory, UserFactory
 from tests.moderatable.models import Note
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes")]
 
 QUEUE = reverse("moderation:queue")
 LOG = reverse("moderation:log")

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from community.models import SiteSettings, User
+from community.ratelimits import waived
 from forums.models import Category, Thread
 from forums.services import post_create, reaction_toggle, thread_create
 
@@ -191,7 +192,12 @@ class Command(BaseCommand):
             "--force", action="store_true", help="Run even with DEBUG off (never in production)."
         )
 
-    def handle(self, *args, force: bool = False, **options):
+    def handle(self, *args, **options):
+        # Demo members post a whole forum at once, far past members' rate limits.
+        with waived():
+            return self.seed_all(*args, **options)
+
+    def seed_all(self, *args, force: bool = False, **options):
         if not settings.DEBUG and not force:
             raise CommandError("seed_forums posts as the demo members. It only runs with DEBUG "
                                "on; pass --force if you really mean it.")

@@ -1,0 +1,120 @@
+"""Rate limits on every kind of member write, through one mechanism (the `limits` library).
+
+Administrators set each kind's rate in the admin (WriteLimit rows); DEFAULT_RATES
+serve until they do. Counters live in Redis when REDIS_URL is set, so every
+process shares them, and in memory otherwise. If the counter store cannot be
+reached the write is let through and the fault logged: a member in distress
+must not be silenced by an outage.
+"""
+
+import logging
+import math
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache as memoise
+
+from django.conf import settings
+from django.core.cache import cache
+from limits import RateLimitItem, parse_many
+from limits.errors import StorageError
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+from community.models import WriteLimit
+from community.refusals import Refused
+
+log = logging.getLogger(__name__)
+
+Kind = WriteLimit.Kind
+DEFAULT_RATES = {
+    Kind.THREAD: "3 per 10 minutes; 10 per day",
+    Kind.POST: "6 per minute; 60 per hour",
+    Kind.EDIT: "10 per 10 minutes",
+    Kind.MESSAGE: "5 per 10 seconds; 120 per hour",
+    Kind.REACTION: "30 per minute",
+    Kind.REPORT: "10 per 10 minutes; 30 per day",
+    Kind.BLOCK: "10 per hour",
+    Kind.PROFILE: "10 per hour",
+    Kind.NOTE: "30 per 10 minutes",
+}
+RATES_CACHE_KEY = "community:write-limits"
+RATES_CACHE_SECONDS = 60
+_waived: ContextVar[bool] = ContextVar("write_limits_waived", default=False)
+
+
+def rates() -> dict[str, str]:
+    """Each kind's rate: the administrators' rows over the defaults, shared for a minute."""
+    stored = cache.get_or_set(
+        RATES_CACHE_KEY, lambda: dict(WriteLimit.objects.values_list("kind", "rate")),
+        RATES_CACHE_SECONDS)
+    return {**DEFAULT_RATES, **stored}
+
+
+def rates_changed() -> None:
+    """Called when an administrator edits a rate, so it applies at once in this process."""
+    cache.delete(RATES_CACHE_KEY)
+
+
+def limit_check(*, member, kind: str, scope: str = "", rate: str | None = None,
+                code: str = "too_fast",
+                reason: str = "You're doing that a lot just now.") -> None:
+    """Count one `kind` write by `member` (in `scope`), or refuse saying when to try again.
+
+    `rate`, `code` and `reason` serve a place's own stricter pace (a room's slow mode).
+    """
+    if _waived.get():
+        return
+    items = parse_many(rate or rates()[kind])
+    identity = (_prefix(), kind, scope, str(member.pk))
+    limiter = _limiter(_store_uri())
+    try:
+        full = [item for item in items if not limiter.test(item, *identity)]
+        if not full:
+            full = [item for item in items if not limiter.hit(item, *identity)]
+        if full:
+            wait = _seconds_until_free(limiter, full, identity)
+            raise Refused(code, f"{reason} Please wait {_in_words(wait)} and try again.",
+                          retry_after=wait)
+    except StorageError:
+        log.exception("Rate-limit store unreachable; letting a %s write through", kind)
+
+
+@contextmanager
+def waived() -> Iterator[None]:
+    """No limits inside: for loading demo data and benchmarks, never for a member's request."""
+    token = _waived.set(True)
+    try:
+        yield
+    finally:
+        _waived.reset(token)
+
+
+def _seconds_until_free(limiter, items: list[RateLimitItem], identity) -> int:
+    resets = [limiter.get_window_stats(item, *identity).reset_time for item in items]
+    return max(1, math.ceil(max(resets) - time.time()))
+
+
+def _in_words(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = math.ceil(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = math.ceil(minutes / 60)
+    return f"{hours} hour{'s' if hours != 1 else ''}"
+
+
+def _store_uri() -> str:
+    return settings.REDIS_URL or "memory://"
+
+
+def _prefix() -> str:
+    # The cache's key prefix keeps sites (and tests) that share one Redis apart.
+    return settings.CACHES["default"].get("KEY_PREFIX", "")
+
+
+@memoise
+def _limiter(uri: str) -> MovingWindowRateLimiter:
+    return MovingWindowRateLimiter(storage_from_string(uri, wrap_exceptions=True))

@@ -1,0 +1,227 @@
+"""The one path for member text: every surface checks here before storing, and records after.
+
+Forum threads, replies and edits, chat messages, profile text, report notes and
+moderators' notes call submission_check() first: it applies the author's
+sanctions, the rate limit for that kind of text, length and hidden characters,
+the offered and required content warnings, screen(), and the hold decision,
+and returns what to store or raises one Refused(code, message, field) that a
+view shows beside the field and a socket sends as an error frame (the text is
+kept either way). After the content app has stored the text,
+submission_recorded() queues held and flagged content and says which help
+resources the writer should see at once.
+
+A new surface adds a Surface below and calls these two functions; it writes
+no rule of its own.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+
+from community.models import ContentWarning, HelpResource, Risk, SiteSettings, WriteLimit
+from community.ratelimits import limit_check
+from community.refusals import Refused
+from community.roles import is_moderator
+from community.signposting import resources_for
+from community.validators import has_control_characters
+from moderation.cover import OFFLINE_HOLD_REASON, moderators_available_now
+from moderation.models import Priority, QueueItem
+from moderation.sanctions import refuse_if_silenced
+from moderation.screening import Action, Screening, combine, screen
+from moderation.services import flag_content, screening_flag
+
+WARNING_NOTE_LENGTH = 200
+NEWCOMER_HOLD_REASON = ("Welcome! A moderator checks new members' first posts before others "
+                        "see them. It usually doesn't take long.")
+CONTROL_MESSAGE = "This has hidden control characters in it. Please type it again."
+
+
+@dataclass(frozen=True)
+class Surface:
+    """The rules that differ between the places members write."""
+
+    limit: str  # a WriteLimit kind
+    screen_as: str  # "post" (Markdown, rendered) or "message" (plain text)
+    max_length: int
+    noun: str  # what the member is writing, in the refusals they read
+    min_length: int = 1
+    title_length: tuple[int, int] = (0, 0)  # for surfaces with a second, short text
+    takes_warnings: bool = False
+    can_hold: bool = True  # False where only moderators read it anyway
+    holds_newcomers: bool = False  # a new member's first few wait for a moderator
+    mute_applies: bool = True  # False for reports: a muted member can still raise an alarm
+
+
+SURFACES = {
+    "thread": Surface(WriteLimit.Kind.THREAD, "post", 20_000, "post", title_length=(3, 150),
+                      takes_warnings=True, holds_newcomers=True),
+    "post": Surface(WriteLimit.Kind.POST, "post", 20_000, "post", takes_warnings=True,
+                    holds_newcomers=True),
+    "edit": Surface(WriteLimit.Kind.EDIT, "post", 20_000, "post", takes_warnings=True),
+    "message": Surface(WriteLimit.Kind.MESSAGE, "message", 2000, "message",
+                       takes_warnings=True),
+    "title": Surface(WriteLimit.Kind.EDIT, "message", 150, "title", min_length=3),
+    "profile": Surface(WriteLimit.Kind.PROFILE, "message", 1000, "“About me”", min_length=0,
+                       title_length=(0, 40)),
+    "report": Surface(WriteLimit.Kind.REPORT, "message", 500, "note", min_length=0,
+                      can_hold=False, mute_applies=False),
+    "note": Surface(WriteLimit.Kind.NOTE, "message", 2000, "note", can_hold=False),
+}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Text that may be stored, as it should be stored."""
+
+    text: str
+    title: str
+    html: str | None
+    screening: Screening
+    warnings: tuple[str, ...]
+    warning_note: str
+    held_because: str  # "" when others may see it at once
+
+    @property
+    def is_held(self) -> bool:
+        return bool(self.held_because)
+
+
+def submission_check(*, author, kind: str, text: str, title: str | None = None,
+                     warnings: Sequence[str] = (), warning_note: str = "", scope: str = "",
+                     slow_mode_seconds: int = 0, approval_reason: str = "",
+                     field: str = "body", title_field: str = "title",
+                     note_field: str = "warning_note") -> Checked:
+    """Every rule for member text, in one order; Refused names the field it is about.
+
+    `scope` is the place (a chat room's group): where a scoped mute applies and
+    where `slow_mode_seconds` paces each member (staff excepted).
+    `approval_reason` says why this place holds everything for a moderator.
+    """
+    surface = SURFACES[kind]
+    _check_author(author, surface, scope)
+    limit_check(member=author, kind=surface.limit)
+    if slow_mode_seconds and not is_moderator(author):
+        limit_check(member=author, kind=surface.limit, scope=f"slow:{scope}",
+                    rate=f"1 per {slow_mode_seconds} seconds", code="slow_mode",
+                    reason=f"Slow mode is on: one message every {slow_mode_seconds} seconds.")
+    text = _clean(text, surface.max_length, field, surface.noun, minimum=surface.min_length)
+    screening = screen(text, author=author, kind=surface.screen_as)
+    title_screening = None
+    if title is not None:
+        title_screening = screen(_clean_title(title, surface, title_field), author=author,
+                                 kind="message")
+        screening = combine(title_screening, screening)
+    if screening.action == Action.BLOCK:
+        raise Refused("blocked", screening.message, field)
+    chosen, note = _checked_warnings(surface, screening, warnings, warning_note, note_field)
+    return Checked(
+        text=screening.text,
+        title=title_screening.text if title_screening else "",
+        html=screening.html,
+        screening=screening,
+        warnings=chosen,
+        warning_note=note,
+        held_because=hold_reason(author, screening, surface, approval_reason)
+        if surface.can_hold else "",
+    )
+
+
+def submission_recorded(*, content, checked: Checked, author,
+                        now: datetime | None = None) -> list[HelpResource]:
+    """After the insert: queue what moderators must see; the help the writer should see now."""
+    if checked.is_held:
+        flag_content(content=content, source=QueueItem.Source.HELD, priority=Priority.NORMAL,
+                     reason=checked.held_because)
+    screening_flag(content=content, screening=checked.screening)
+    return signposting_for(author, checked.screening, now=now)
+
+
+def signposting_for(author, screening: Screening, *,
+                    now: datetime | None = None) -> list[HelpResource]:
+    if screening.risk == Risk.NONE:
+        return []
+    return resources_for(screening.risk, screening.topics, author.member.nation,
+                         now or timezone.now())
+
+
+def hold_reason(author, screening: Screening, surface: Surface, approval_reason: str = "") -> str:
+    """Why new text waits for a moderator, or "" when others may see it at once."""
+    if is_moderator(author):
+        return ""
+    if screening.action == Action.HOLD:
+        return screening.message
+    if screening.risk == Risk.URGENT and not moderators_available_now():
+        return OFFLINE_HOLD_REASON
+    if approval_reason:
+        return approval_reason
+    if surface.holds_newcomers and _is_newcomer(author):
+        return NEWCOMER_HOLD_REASON
+    return ""
+
+
+# Content apps tell moderation how many published pieces a member has, for the
+# newcomers' rule, without moderation naming them.
+_standing_counters: list[Callable[[object], int]] = []
+
+
+def count_toward_standing(counter: Callable[[object], int]) -> None:
+    """Register a function giving how many of a member's posts others can see."""
+    if counter not in _standing_counters:
+        _standing_counters.append(counter)
+
+
+def _is_newcomer(author) -> bool:
+    held_first = SiteSettings.current().held_first_posts
+    if not held_first:
+        return False
+    return sum(count(author) for count in _standing_counters) < held_first
+
+
+def _check_author(author, surface: Surface, scope: str) -> None:
+    if not author.is_authenticated or not author.is_active:
+        raise Refused("signed_out", "Please log in again to write here.")
+    refuse_if_silenced(author, scope=scope, even_if_muted=not surface.mute_applies)
+
+
+def _clean_title(title: str, surface: Surface, field: str) -> str:
+    title = " ".join(title.split())
+    low, high = surface.title_length
+    if title and not low <= len(title) <= high:
+        raise Refused("title_length", f"Please give a title of {low} to {high} characters.",
+                      field)
+    return _clean(title, high, field, "title", minimum=low)
+
+
+def _clean(text: str, max_length: int, field: str, noun: str, *, minimum: int) -> str:
+    text = text.strip()
+    if not text and minimum:
+        raise Refused("empty", f"Please write your {noun} first.", field)
+    if len(text) < minimum:
+        raise Refused("too_short", f"Please give a {noun} of {minimum} to {max_length} "
+                                   "characters.", field)
+    if len(text) > max_length:
+        raise Refused("too_long", f"Please keep your {noun} under {max_length:,} characters. "
+                                  f"This one has {len(text):,}.", field)
+    if has_control_characters(text):
+        raise Refused("control_characters", CONTROL_MESSAGE, field)
+    return text
+
+
+def _checked_warnings(surface: Surface, screening: Screening, warnings: Sequence[str],
+                      note: str, note_field: str) -> tuple[tuple[str, ...], str]:
+    chosen = tuple(dict.fromkeys(warnings))
+    if not surface.takes_warnings:
+        return (), ""
+    offered = dict(ContentWarning.objects.filter(is_active=True).values_list("slug", "name"))
+    if not set(chosen) <= set(offered):
+        raise Refused("invalid_warning", "Please choose content warnings from the list.",
+                      "warnings")
+    missing = [offered.get(slug, slug) for slug in screening.required_warnings
+               if slug not in chosen]
+    if missing:
+        raise Refused("warning_needed", "Please add a content warning before posting: "
+                                        f"{', '.join(missing)}. Your text is still here.",
+                      "warnings")
+    return chosen, _clean(note, WARNING_NOTE_LENGTH, note_field, "note", minimum=0)
