@@ -24,6 +24,7 @@ from moderation.content import Visibility
 from moderation.models import ReportReason
 from moderation.permissions import moderators_only
 from moderation.sanctions import sanction_create
+from moderation.submission import Refused
 
 
 def index(request):
@@ -186,8 +187,8 @@ def message_report(request, slug: str, pk: int):
         try:
             moderation_services.report_create(reporter=request.user, content=message,
                                               reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
+        except Refused as refused:
+            refused.add_to(form)
         else:
             messages.success(request, "Thank you. A moderator will look at it.")
             return redirect(message.get_absolute_url())

@@ -10,5 +10,9 @@ class Refused(Exception):
         super().__init__(message)
         self.code, self.message, self.field, self.retry_after = code, message, field, retry_after
 
+    def add_to(self, form) -> None:
+        """Show the refusal on a bound form: beside its field, or above the form."""
+        form.add_error(self.field if self.field in form.fields else None, self.message)
+
     def __repr__(self) -> str:
         return f"Refused({self.code!r}, {self.message!r}, {self.field!r})"

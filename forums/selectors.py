@@ -138,3 +138,8 @@ def viewer_reactions(user, post_ids) -> set[tuple[int, str]]:
         return set()
     given = Reaction.objects.filter(user=user, post_id__in=post_ids)
     return set(given.values_list("post_id", "kind"))
+
+
+def published_post_count(user) -> int:
+    """How many of the member's posts others can see: new members' first few are held."""
+    return Post.objects.filter(author=user, visibility=Visibility.PUBLISHED).count()

@@ -17,9 +17,9 @@ from django.utils import timezone
 from community import roles
 from community.models import Notification, Risk, User
 from community.realtime import send_event_on_commit
+from community.refusals import Refused
 from community.roles import is_moderator
 from community.services import notify
-from community.validators import reject_control_characters
 from moderation.models import (
     PRIORITY_RANK,
     REPORT_PRIORITY,
@@ -93,22 +93,21 @@ def screening_flag(*, content, screening: Screening) -> QueueItem | None:
 def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
     """A member's report; several reports of one piece of content gather on one open item."""
     if reason not in ReportReason.values:
-        raise ValidationError("Please choose a reason from the list.", code="reason")
-    note = note.strip()
-    if len(note) > 500:
-        raise ValidationError("Please keep the note to 500 characters.", code="note")
-    reject_control_characters(note)
+        raise Refused("reason", "Please choose a reason from the list.", "reason")
     if content.author == reporter:
-        raise ValidationError("You can't report your own words. You can edit or delete them.",
-                              code="own")
-    label = ReportReason(reason).label
-    item, is_news = _gather(content, source=QueueItem.Source.REPORT,
-                           priority=REPORT_PRIORITY.get(reason, Priority.NORMAL),
-                           reason=f"Reported: {label}", matches=[])
+        raise Refused("own", "You can't report your own words. You can edit or delete them.")
+    checked = _submission().submission_check(author=reporter, kind="report", text=note,
+                                             field="note")
+    priority = REPORT_PRIORITY.get(reason, Priority.NORMAL)
+    if checked.screening.risk == Risk.URGENT:
+        priority = Priority.URGENT  # the note itself says someone is in danger now
+    item, is_news = _gather(content, source=QueueItem.Source.REPORT, priority=priority,
+                           reason=f"Reported: {ReportReason(reason).label}",
+                           matches=[asdict(match) for match in checked.screening.matches])
     if item.reports.filter(reporter=reporter).exists():
-        raise ValidationError("You have already reported this. A moderator will look at it.",
-                              code="duplicate")
-    report = Report.objects.create(item=item, reporter=reporter, reason=reason, note=note)
+        raise Refused("duplicate", "You have already reported this. A moderator will look at it.")
+    report = Report.objects.create(item=item, reporter=reporter, reason=reason,
+                                   note=checked.text)
     _hide_if_many_reports(item, content)
     if is_news:
         _announce(item)
@@ -301,13 +300,19 @@ def content_move(*, content, moderator, destination: str, reason: str = "") -> N
 
 @transaction.atomic
 def note_add(*, member, moderator, text: str) -> ModeratorNote:
-    text = text.strip()
-    if not text:
-        raise ValidationError("Write the note first.")
-    note = ModeratorNote.objects.create(member=member, author=moderator, text=text[:2000])
+    text = _submission().submission_check(author=moderator, kind="note", text=text,
+                                          field="text").text
+    note = ModeratorNote.objects.create(member=member, author=moderator, text=text)
     action_record(actor=moderator, verb=ModerationAction.Verb.NOTE, member=member,
                   reason="Added a private note")
     return note
+
+
+def _submission():
+    """The submission path, which files its own flags through this module: imported late."""
+    from moderation import submission
+
+    return submission
 
 
 def presence_touch(*, moderator, now=None) -> None:

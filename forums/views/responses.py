@@ -14,9 +14,7 @@ from forums.services import reaction_toggle, thread_follow
 from moderation.forms import ReportForm
 from moderation.models import ReportReason
 from moderation.services import report_create
-
-# Which form field a refusal from report_create belongs beside; others go above the form.
-REPORT_ERROR_FIELDS = {"note": "note", "control_characters": "note"}
+from moderation.submission import Refused
 
 
 @login_required
@@ -85,8 +83,8 @@ def _report(request, content, *, what: str):
     if form.is_valid():
         try:
             report = report_create(reporter=request.user, content=content, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(REPORT_ERROR_FIELDS.get(error.code), error)
+        except Refused as refused:
+            refused.add_to(form)
         else:
             return render(request, "forums/report.html", {
                 "content": content,

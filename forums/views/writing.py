@@ -120,7 +120,7 @@ def _submit(request, form: PostForm, write: Callable[..., services.Posted]) -> D
     try:
         return Draft(form, posted=write(**form.cleaned_data))
     except Refused as refused:
-        form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+        refused.add_to(form)
     if "warnings" not in form.errors:
         return Draft(form)
     # A warning is needed: point at the ones the words seem to need, without ticking them.

@@ -19,6 +19,7 @@ from moderation.models import ModerationAction, Report, Sanction
 from moderation.permissions import can_lift, can_sanction, moderators_only
 from moderation.sanctions import active_sanctions, sanction_create, sanction_lift
 from moderation.services import note_add
+from moderation.submission import Refused
 
 SHOWN = 50  # of each list; the audit log has the rest
 
@@ -66,8 +67,8 @@ def note(request, username):
     if form.is_valid():
         try:
             note_add(member=member, moderator=request.user, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            form.add_error("text", error)
+        except Refused as refused:
+            refused.add_to(form)
         else:
             messages.success(request, "Note saved. Only moderators can see it.")
             return redirect("moderation:member", member.username)

@@ -3,9 +3,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from community.refusals import Refused
-
 from community.models import Notification, SiteSettings
+from community.refusals import Refused
 from forums.models import Category, Post, Reaction, Thread
 from forums.services import (
     post_create,

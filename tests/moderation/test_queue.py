@@ -5,8 +5,8 @@ import asyncio
 import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
-from django.core.exceptions import ValidationError
 
+from community.refusals import Refused
 from moderation.models import ModerationAction, Priority, QueueItem, Report, ReportReason
 from moderation.screening import screen
 from moderation.services import MODERATORS_GROUP, flag_content, report_create, screening_flag
@@ -55,7 +55,7 @@ def test_a_member_reports_the_same_content_once(note):
     reporter = UserFactory()
     report_create(reporter=reporter, content=note, reason=ReportReason.SPAM)
 
-    with pytest.raises(ValidationError, match="already reported"):
+    with pytest.raises(Refused, match="already reported"):
         report_create(reporter=reporter, content=note, reason=ReportReason.UNKIND)
 
     assert Report.objects.count() == 1
@@ -76,19 +76,19 @@ def test_resolved_item_lets_a_new_report_open_a_fresh_item(note):
     ("reason", "note_text", "message"),
     [
         ("made-up", "", "choose a reason"),
-        (ReportReason.OTHER, "x" * 501, "500 characters"),
+        (ReportReason.OTHER, "x" * 501, "under 500 characters"),
         (ReportReason.OTHER, "bad\x00note", "hidden control characters"),
     ],
 )
 def test_bad_report_input_is_refused_with_a_reason(note, reason, note_text, message):
-    with pytest.raises(ValidationError, match=message):
+    with pytest.raises(Refused, match=message):
         report_create(reporter=UserFactory(), content=note, reason=reason, note=note_text)
 
     assert not QueueItem.objects.exists()
 
 
 def test_members_cannot_report_their_own_words(note, member):
-    with pytest.raises(ValidationError, match="your own"):
+    with pytest.raises(Refused, match="your own"):
         report_create(reporter=member, content=note, reason=ReportReason.SPAM)
 
 

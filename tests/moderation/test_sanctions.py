@@ -4,12 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-
-from community.refusals import Refused
 from django.urls import reverse
 from django.utils import timezone
 
 from community.models import Notification
+from community.refusals import Refused
 from moderation.models import ModerationAction, ModeratorPresence, Sanction
 from moderation.sanctions import (
     refuse_if_silenced,
