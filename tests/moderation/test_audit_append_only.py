@@ -62,12 +62,15 @@ def test_deleting_the_member_or_the_queue_item_is_refused_while_actions_name_the
 
 
 @pytest.mark.django_db(transaction=True)
-def test_committed_records_are_guarded_too(action):
+def test_committed_records_are_guarded_too(member):
     # Transactional tests run after the others, so this one also shows the guard
     # survives the flushes between them.
+    action = action_record(actor=None, verb=ModerationAction.Verb.NOTE, member=member,
+                           reason="Checked in after a hard week")
+
     with pytest.raises(IntegrityError, match="append-only"):
         ModerationAction.objects.filter(pk=action.pk).update(reason="x")
     with pytest.raises(IntegrityError, match="append-only"):
         ModerationAction.objects.all().delete()
 
-    assert as_stored(action)["reason"] == "Fine to publish"
+    assert as_stored(action)["reason"] == "Checked in after a hard week"
