@@ -32,6 +32,7 @@ test: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 e2e: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)

@@ -74,7 +74,7 @@ open({out!r}, "w").write(json.dumps(cookies))
 """
 
 PUBSUB_SETTINGS = """
-from community.settings import *  # noqa: F403
+from config.settings import *  # noqa: F403
 CHANNEL_LAYERS = {{"default": {{"BACKEND": {backend!r},
                               "CONFIG": {{"hosts": [REDIS_URL], "prefix": {prefix!r}}}}}}}
 """
@@ -297,7 +297,7 @@ def main() -> None:
                                        args=args)
                         print(row(f"bare relay, {servers} daphne", bare), flush=True)
                     if args.only != "bare":
-                        chat = run_one(env, log, app="community.asgi:application",
+                        chat = run_one(env, log, app="config.asgi:application",
                                        servers=servers, server="daphne",
                                        cookies=all_cookies[:n], args=args)
                         print(row(f"chat, {servers} daphne", chat), flush=True)
@@ -330,7 +330,7 @@ def compare(env, log, tmp, prefix, cookies, args) -> None:
             layer_env.update(DJANGO_SETTINGS_MODULE="bench_layer_settings",
                              PYTHONPATH=os.pathsep.join([str(tmp), str(ROOT)]))
         for server in ("daphne", "uvicorn"):
-            result = run_one(layer_env, log, app="community.asgi:application", servers=2,
+            result = run_one(layer_env, log, app="config.asgi:application", servers=2,
                              server=server, cookies=cookies, args=args)
             print(row(f"chat, 2 {server}, {layer}", result), flush=True)
             results.append((f"{server} + {layer}", result))

@@ -20,7 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "community.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
 
 import django  # noqa: E402
@@ -35,8 +35,8 @@ from django.test import Client  # noqa: E402
 from django.urls import include, path  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from community.asgi import application  # noqa: E402
 from community.models import Member, User  # noqa: E402
+from config.asgi import application  # noqa: E402
 from forums.models import Category, Post, Thread  # noqa: E402
 from forums.selectors import POSTS_PER_PAGE  # noqa: E402
 from moderation.content import Visibility  # noqa: E402
@@ -69,7 +69,7 @@ def baseline(request):
 
 
 # The site's own URLs plus the baseline, so both go through the same middleware.
-urlpatterns = [path("bench/baseline/", baseline), path("", include("community.urls"))]
+urlpatterns = [path("bench/baseline/", baseline), path("", include("config.urls"))]
 
 
 def text(rng: random.Random) -> str:
@@ -229,7 +229,7 @@ def main() -> None:
     long_thread = seed(random.Random(2012))
     print(f"Forum of {POSTS:,} posts in {THREADS:,} threads, {MEMBERS:,} members, seeded in "
           f"{time.perf_counter() - started:.1f} s. Requests in process through "
-          "community.asgi.application, one at a time, best of 3 rounds:")
+          "config.asgi.application, one at a time, best of 3 rounds:")
     middle = LONG_THREAD_POSTS // POSTS_PER_PAGE // 2
     asyncio.run(run(f"{long_thread.get_absolute_url()}?page={middle}",
                     long_thread.category.get_absolute_url(), member_cookie()))

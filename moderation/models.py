@@ -199,7 +199,11 @@ class Report(models.Model):
 
 
 class ModerationAction(models.Model):
-    """What a moderator, administrator or the system did, and why. Never edited or deleted."""
+    """What a moderator, administrator or the system did, and why. Never edited or deleted.
+
+    The database refuses UPDATE and DELETE too (migration 0007), so the PROTECT below is
+    what keeps a member's or queue item's deletion from touching a record.
+    """
 
     class Verb(models.TextChoices):
         FLAG = "flag", "Flagged"

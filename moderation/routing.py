@@ -1,4 +1,4 @@
-"""WebSocket routes of this app, gathered by community/asgi.py."""
+"""WebSocket routes of this app, gathered by config/asgi.py."""
 
 from django.urls import path
 

@@ -1,7 +1,7 @@
 """The site's settings plus a small content app, so moderation is tested on content of its own."""
 
-from community.settings import *  # noqa: F403
-from community.settings import INSTALLED_APPS
+from config.settings import *  # noqa: F403
+from config.settings import INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.moderatable"]
 

@@ -38,7 +38,7 @@ def server_env(*, database_url: str, redis_url: str = "", prefix: str = "", **ex
     """The environment of a site process: its own database, a shared Redis under `prefix`."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "community.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": database_url,
         "DEBUG": "1",
         # A developer's own ALLOWED_HOSTS would make the site refuse 127.0.0.1.
@@ -72,7 +72,7 @@ def prepare_site(env: dict, log: Path, *, room_slug: str) -> None:
 
 
 @contextmanager
-def running_server(env: dict, log: Path, *, app: str = "community.asgi:application",
+def running_server(env: dict, log: Path, *, app: str = "config.asgi:application",
                    server: str = "daphne", health_path: str = "/healthz"):
     """One server process on a free port; yields its base URL, and always stops it."""
     port = free_port()

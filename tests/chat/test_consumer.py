@@ -33,7 +33,7 @@ async def open_socket(user=None, slug="evening-drop-in") -> WebsocketCommunicato
 
 
 def application():
-    from community.asgi import application
+    from config.asgi import application
 
     return application
 

@@ -77,7 +77,7 @@ def _e2e_database_url(tmp_path_factory):
 def site_url(request, _e2e_database_url, tmp_path_factory):
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "community.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": _e2e_database_url,
         "DEBUG": "1",
         # A developer's own ALLOWED_HOSTS would make the site refuse 127.0.0.1.
@@ -99,7 +99,7 @@ def site_url(request, _e2e_database_url, tmp_path_factory):
         base_url = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
             [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
-             "community.asgi:application"],
+             "config.asgi:application"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
         try:

@@ -29,7 +29,7 @@ Category.objects.get_or_create(slug="{CATEGORY}", defaults={{
 
 @pytest.fixture(scope="module")
 def category_url(site_url, _e2e_database_url):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "community.settings",
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings",
            "DATABASE_URL": _e2e_database_url, "DEBUG": "1"}
     subprocess.run([sys.executable, "manage.py", "shell", "-c", ENSURE_CATEGORY], cwd=ROOT,
                    env=env, check=True, capture_output=True, timeout=60)

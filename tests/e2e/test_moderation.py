@@ -43,7 +43,7 @@ def written(site_url, _e2e_database_url):
     """A published post by a new member: (their name, the post's words, the post's id)."""
     tag = "".join(random.choices(string.ascii_lowercase, k=6))
     name, body = f"kit{tag}", f"Another long night. I keep going over everything ({tag})."
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "community.settings",
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings",
            "DATABASE_URL": _e2e_database_url, "DEBUG": "1"}
     done = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", WRITE_POST.format(name=name, body=body)],

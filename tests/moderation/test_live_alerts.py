@@ -5,8 +5,8 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
-from community.asgi import application
 from community.models import Risk, SiteSettings, Topic
+from config.asgi import application
 from forums.services import thread_create
 from moderation.models import CrisisPattern, QueueItem, ReportReason
 from moderation.services import presence_touch, report_create

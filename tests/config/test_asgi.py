@@ -3,7 +3,7 @@
 import pytest
 from channels.testing import WebsocketCommunicator
 
-from community.asgi import application
+from config.asgi import application
 
 
 @pytest.mark.django_db(transaction=True)

@@ -93,8 +93,8 @@ MIDDLEWARE = [
     "moderation.middleware.ModerationMiddleware",
 ]
 
-ROOT_URLCONF = "community.urls"
-ASGI_APPLICATION = "community.asgi.application"
+ROOT_URLCONF = "config.urls"
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {

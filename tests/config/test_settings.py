@@ -22,7 +22,7 @@ SETTING_NAMES = ["DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS",
 def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
     """Import the settings in a fresh interpreter, with only the variables given."""
     environment = {k: v for k, v in os.environ.items() if k not in SETTING_NAMES}
-    environment.update(DJANGO_SETTINGS_MODULE="community.settings", **env)
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings", **env)
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True,
         text=True, timeout=60,
