@@ -102,7 +102,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if sent.is_held:
             await self.send_json(error("held", HELD_NOTICE))
         if sent.signpost:
-            await self.send_json({"type": "signpost", "resources": sent.signpost})
+            await self.send_json({"type": "signpost", "resources": [
+                services.resource_frame(resource) for resource in sent.signpost]})
 
     async def on_report(self, content):
         message_id = _field(content, "id", int)

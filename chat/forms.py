@@ -90,6 +90,26 @@ class MuteForm(ChatForm):
         return MUTE_DURATIONS[self.cleaned_data["duration"]][1]
 
 
+class MessageForm(ChatForm):
+    """Sending without JavaScript; the service judges the words, as it does for the socket."""
+
+    text = forms.CharField(
+        label="Your message", required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "id": "chat-text"}),
+        help_text="Be kind: people here may be having a hard time.")
+    warnings = forms.MultipleChoiceField(
+        label="Does your message talk about any of these?", required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Please choose content warnings from the list."})
+    note = forms.CharField(
+        label="Note for readers (optional)", required=False,
+        help_text="A few words to help people decide whether to read it.")
+
+    def __init__(self, *args, warnings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["warnings"].choices = [(w.slug, w.name) for w in warnings]
+
+
 class RemoveForm(ChatForm):
     reason = forms.CharField(
         label="Why remove it? The member is told", required=False, max_length=REASON_LENGTH,

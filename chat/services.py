@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from chat.models import Message, Room
 from chat.selectors import message_frame
+from community.models import HelpResource
 from community.realtime import send_event_on_commit
 from community.roles import is_moderator
 from community.signposting import sms_href, tel_href, within_periods
@@ -32,7 +33,7 @@ class Sent:
     message: Message
     is_held: bool
     held_reason: str = ""
-    signpost: list[dict] = field(default_factory=list)
+    signpost: list[HelpResource] = field(default_factory=list)
 
 
 def room_is_open(room: Room, now: datetime | None = None) -> bool:
@@ -67,8 +68,7 @@ def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
             send_event_on_commit(room.group_name, {"type": "chat.message",
                                                    "message": message_frame(message)})
         resources = submission_recorded(content=message, checked=checked, author=author, now=now)
-    return Sent(message, checked.is_held, checked.held_because,
-                [resource_frame(r) for r in resources])
+    return Sent(message, checked.is_held, checked.held_because, resources)
 
 
 def resource_frame(resource) -> dict:

@@ -11,13 +11,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chat import presence, services
-from chat.forms import MuteForm, RemoveForm, ReportMessageForm, RoomStatusForm, SlowModeForm
+from chat.forms import (
+    MessageForm,
+    MuteForm,
+    RemoveForm,
+    ReportMessageForm,
+    RoomStatusForm,
+    SlowModeForm,
+)
 from chat.models import Message, Room, RoomHours
 from chat.permissions import can_join, can_remove
 from chat.selectors import latest_messages, opens_next
 from chat.services import MAX_LENGTH, room_is_open
 from community.models import User
 from community.selectors import blocked_ids
+from community import signposting
 from community.warnings import reader_warnings
 from moderation import services as moderation_services
 from moderation.content import Visibility
@@ -47,6 +55,34 @@ def room(request, slug: str):
     if not can_join(request.user, room):
         return render(request, "chat/not_allowed.html", {"room": room}, status=403)
     return _room_page(request, room)
+
+
+@require_POST
+def message_send(request, slug: str):
+    """Sending a message without JavaScript: refused text comes back in the box with why."""
+    room = _moderated_room(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(room.get_absolute_url())
+    if not can_join(request.user, room):
+        return render(request, "chat/not_allowed.html", {"room": room}, status=403)
+    form = MessageForm(request.POST, warnings=reader_warnings(request).categories.values())
+    if form.is_valid():
+        try:
+            sent = services.message_send(author=request.user, room=room, **form.cleaned_data)
+        except Refused as refused:
+            refused.add_to(form)
+        else:
+            if sent.signpost:
+                now = timezone.now()
+                return render(request, "chat/support.html", {"room": room, "sent": sent,
+                    "listings": [signposting.Listing(r, signposting.is_open(r, now),
+                                                     signposting.hours_text(r))
+                                 for r in sent.signpost]})
+            if sent.is_held:
+                messages.success(request, sent.held_reason)
+            return redirect(room.get_absolute_url() + (
+                "#send-heading" if sent.is_held else f"#message-{sent.message.pk}"))
+    return _room_page(request, room, bound=form)
 
 
 def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None = None):
@@ -80,7 +116,8 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         "opens_next": opens_next(room, timezone.now(), is_open=is_open),
         "can_remove": is_moderating,
         "max_length": MAX_LENGTH,
-        "warning_choices": list(warnings.categories.values()),
+        "send_form": bound if isinstance(bound, MessageForm) else MessageForm(
+            warnings=warnings.categories.values()),
         "socket_path": f"/ws/chat/{room.slug}/",
         "blocked_json": json.dumps(blocked_names),
         "reasons_json": json.dumps([[value, label] for value, label in ReportReason.choices]),

@@ -141,7 +141,8 @@
     const warnings = Array.isArray(message.warnings) ? message.warnings : [];
     if (warnings.length) {
       const names = warnings.map((slug) => warningNames[slug] || slug).join(", ");
-      body = collapsed(`Content warning: ${names}.`, body);
+      const note = typeof message.note === "string" && message.note ? ` ${message.note}` : "";
+      body = collapsed(`Content warning: ${names}.${note}`, body);
     }
     if (blocked.has(message.author)) {
       body = collapsed(`Hidden: you blocked ${message.author}.`, body);
@@ -265,8 +266,11 @@
       return;
     }
     const warnings = [...form.querySelectorAll('input[name="warnings"]:checked')].map((box) => box.value);
-    if (send({ type: "message", text, warnings })) {
+    const noteBox = form.querySelector("[data-chat-note]");
+    const note = noteBox ? noteBox.value.trim() : "";
+    if (send({ type: "message", text, warnings, note })) {
       textBox.value = "";
+      if (noteBox) noteBox.value = "";
       form.querySelectorAll('input[name="warnings"]').forEach((box) => { box.checked = false; });
       textBox.focus();
     }

@@ -82,7 +82,7 @@ def test_urgent_words_are_sent_flagged_and_signposted(member, room):
 
     assert not sent.is_held
     assert QueueItem.objects.get().priority == Priority.URGENT
-    assert any(resource["name"] == "Samaritans" for resource in sent.signpost)
+    assert any(resource.name == "Samaritans" for resource in sent.signpost)
 
 
 def test_removed_messages_leave_history_and_are_recorded(member, moderator, room):
