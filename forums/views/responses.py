@@ -12,7 +12,7 @@ from forums import permissions
 from forums.models import Post, Reaction, Thread
 from forums.services import reaction_toggle, thread_follow
 from moderation.forms import ReportForm
-from moderation.models import ReportReason
+from moderation.models import Priority, ReportReason
 from moderation.services import report_create
 from moderation.submission import Refused
 
@@ -89,7 +89,8 @@ def _report(request, content, *, what: str):
             return render(request, "forums/report.html", {
                 "content": content,
                 "is_reported": True,
-                "is_at_risk": report.reason == ReportReason.AT_RISK,
+                "is_at_risk": (report.reason == ReportReason.AT_RISK
+                               or report.item.priority == Priority.URGENT),
             })
     return render(request, "forums/report.html", {"content": content, "form": form,
                                                   "what": what})
