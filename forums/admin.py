@@ -76,8 +76,8 @@ class ThreadAdmin(admin.ModelAdmin):
         return False  # counts and the audit trail follow moderation, not deletion
 
     def save_model(self, request, obj, form, change):
-        # Only the fields changed: counts move with F() updates as members post,
-        # and saving every field could write back a count read before a reply.
+        # Only the fields changed: counts are recounted as members post, and saving
+        # every field could write back a count read before a reply.
         if "is_pinned" in form.changed_data:
             obj.save(update_fields=["is_pinned"])
         if "is_locked" in form.changed_data:

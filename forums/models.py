@@ -33,6 +33,9 @@ class Category(models.Model):
         "visitors can read", default=True,
         help_text="Untick to show this category to signed-in members only.",
     )
+    # The published threads here, their post_count summed (posts in held or hidden threads
+    # are out) and the latest of their last_post_at. Recounted by forums.services in every
+    # write that changes them.
     thread_count = models.PositiveIntegerField(default=0, editable=False)
     post_count = models.PositiveIntegerField(default=0, editable=False)
     last_post_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -55,7 +58,11 @@ class Thread(ModeratedContent, WarnedContent):
     created_at = models.DateTimeField(auto_now_add=True)
     is_locked = models.BooleanField("locked", default=False)
     is_pinned = models.BooleanField("pinned", default=False)
-    # Kept with F() updates as posts are published and hidden, never recounted.
+    # The posts readers page through here: the published ones, those their authors removed
+    # included (each stays as a "removed by its author" row), whatever the thread's own
+    # state. The last_post fields describe the highest-numbered of them, and are empty
+    # (None, 0) while there is none. Recounted by forums.services in every write that
+    # changes them.
     post_count = models.PositiveIntegerField(default=0)
     last_post_at = models.DateTimeField(null=True, blank=True)
     last_post_number = models.PositiveIntegerField(default=0)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.db.models.functions import Greatest
+from django.db.models import Count, F, Max, Sum
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from community.models import Notification, Risk, WriteLimit
@@ -102,7 +102,10 @@ def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
 
 
 def post_delete(*, post: Post, by) -> None:
-    """Soft delete by the writer: the row stays, readers see that it was removed."""
+    """Soft delete by the writer: the row stays, readers see that it was removed.
+
+    Counts are unchanged: the post keeps its place in the thread as a "removed" row.
+    """
     if not permissions.can_delete_post(by, post):
         raise PermissionDenied("You can only delete your own posts.")
     post.is_deleted = True
@@ -155,21 +158,17 @@ def thread_mark_read(*, user, thread: Thread, number: int) -> None:
 
 
 def post_visibility_changed(*, post: Post, was: str) -> None:
-    """Keep counts right as a post is approved, hidden or restored; announce a first publish."""
-    is_visible = post.visibility == Visibility.PUBLISHED
-    change = 1 if is_visible else -1
-    thread = post.thread
-    Thread.objects.filter(pk=thread.pk).update(post_count=F("post_count") + change)
-    thread_changed(thread.pk)
-    Category.objects.filter(pk=thread.category_id).update(post_count=F("post_count") + change)
-    if is_visible and was == Visibility.HELD:
+    """Counts follow a post as it is approved, hidden or restored; a first publish is announced."""
+    if post.visibility == Visibility.PUBLISHED and was == Visibility.HELD:
         _published(post)
+        return
+    _counts_refresh(post.thread)
+    thread_changed(post.thread_id)
 
 
 def thread_visibility_changed(*, thread: Thread) -> None:
+    _counts_refresh(thread)
     thread_changed(thread.pk)
-    change = 1 if thread.visibility == Visibility.PUBLISHED else -1
-    Category.objects.filter(pk=thread.category_id).update(thread_count=F("thread_count") + change)
 
 
 def post_moderator_edit(*, post: Post, editor, body: str, reason: str) -> None:
@@ -198,17 +197,14 @@ def thread_retitle(*, thread: Thread, editor, title: str) -> None:
 
 @transaction.atomic
 def thread_move(*, thread: Thread, category: Category) -> None:
-    """Move a thread and its counts to another category."""
-    old = thread.category_id
+    """Move a thread; both categories are recounted."""
+    old = Thread.objects.select_for_update(no_key=True).values_list(
+        "category_id", flat=True).get(pk=thread.pk)
     if category.pk == old:
         return
-    if thread.visibility == Visibility.PUBLISHED:
-        Category.objects.filter(pk=old).update(thread_count=F("thread_count") - 1,
-                                                post_count=F("post_count") - thread.post_count)
-        Category.objects.filter(pk=category.pk).update(
-            thread_count=F("thread_count") + 1, post_count=F("post_count") + thread.post_count)
     thread.category = category
     thread.save(update_fields=["category"])
+    _counts_refresh(thread, left=old)
     thread_changed(thread.pk)
 
 
@@ -225,31 +221,51 @@ def _post_insert(thread, author, checked: Checked) -> Post:
     )
     Subscription.objects.get_or_create(user=author, thread=thread)
     if not checked.is_held:
-        Thread.objects.filter(pk=thread.pk).update(post_count=F("post_count") + 1)
-        Category.objects.filter(pk=thread.category_id).update(post_count=F("post_count") + 1)
         _published(post)
     submission_recorded(content=post, checked=checked, author=author)
     return post
 
 
 def _published(post: Post) -> None:
-    """A post members can now see: the thread's activity moves on and followers hear of it."""
+    """A post members can now see: the counts move on and followers hear of it."""
     thread = post.thread
+    if post.number == 1 and thread.visibility == Visibility.HELD:
+        thread.restore(None)  # a thread is published with its first post
+    _counts_refresh(thread)
     thread_changed(thread.pk)
-    Thread.objects.filter(pk=thread.pk).update(
-        last_post_at=post.created_at, last_post_number=Greatest(F("last_post_number"), post.number),
-        last_poster=post.author,
-    )
-    Category.objects.filter(pk=thread.category_id).update(last_post_at=post.created_at)
     if post.number == 1:
-        if thread.visibility == Visibility.HELD:
-            thread.restore(None)  # counts the thread in its category
-        else:
-            Category.objects.filter(pk=thread.category_id).update(
-                thread_count=F("thread_count") + 1)
         return
     followers = (Subscription.objects.filter(thread=thread).exclude(user=post.author)
                  .exclude(user__blocks_made__blocked=post.author).select_related("user"))
     notify(users=[s.user for s in followers], kind=Notification.Kind.REPLY,
            text=f"{post.author.username} replied in “{thread.title}”",
            url=post.get_absolute_url())
+
+
+@transaction.atomic(savepoint=False)
+def _counts_refresh(thread: Thread, *, left: int | None = None) -> None:
+    """Recount a thread and its category (and one it has just left) from the rows.
+
+    Called after the write, in its transaction (or in one of its own, so the locks hold).
+    The thread is locked before its categories, and categories in id order, so concurrent
+    writers queue rather than deadlock, and the last of them counts every committed row as
+    well as its own. The category is read from the locked row: the caller's copy may
+    predate a move. FOR NO KEY UPDATE, so inserting a thread or post (which takes a key
+    share lock on the row it points at) neither waits for it nor deadlocks with it.
+    """
+    category = Thread.objects.select_for_update(no_key=True).values_list(
+        "category_id", flat=True).get(pk=thread.pk)
+    readable = Post.objects.filter(thread=thread.pk, visibility=Visibility.PUBLISHED)
+    last = readable.order_by("-number").only("created_at", "number", "author").first()
+    Thread.objects.filter(pk=thread.pk).update(
+        post_count=readable.count(), last_post_at=last and last.created_at,
+        last_post_number=last.number if last else 0, last_poster=last and last.author_id,
+    )
+    locked = (Category.objects.select_for_update(no_key=True).filter(pk__in=[category, left])
+              .order_by("pk").values_list("pk", flat=True))
+    for pk in locked:
+        shown = Thread.objects.filter(category=pk, visibility=Visibility.PUBLISHED)
+        Category.objects.filter(pk=pk).update(**shown.aggregate(
+            thread_count=Count("pk"), post_count=Coalesce(Sum("post_count"), 0),
+            last_post_at=Max("last_post_at"),
+        ))
