@@ -23,9 +23,9 @@ from chat.models import Message, Room, RoomHours
 from chat.permissions import can_join, can_remove
 from chat.selectors import latest_messages, opens_next
 from chat.services import MAX_LENGTH, room_is_open
+from community import signposting
 from community.models import User
 from community.selectors import blocked_ids
-from community import signposting
 from community.warnings import reader_warnings
 from moderation import services as moderation_services
 from moderation.content import Visibility

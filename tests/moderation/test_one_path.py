@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.core.management import call_command
 from django.urls import reverse
 
 from chat.models import Message, Room
@@ -87,36 +88,37 @@ class Surfaces:
 
     def thread_new(self, text):
         response = self.client.post(reverse("forums:thread_new", args=["everyday"]),
-                                    {"title": "A fair title", "body": text})
+                                    {"title": "A fair title", "body": text}, follow=True)
         made = Thread.objects.filter(title="A fair title").first()
         return self._seen(response, made)
 
     def thread_title(self, text):
         response = self.client.post(reverse("forums:thread_new", args=["everyday"]),
-                                    {"title": text, "body": "A kind body"})
+                                    {"title": text, "body": "A kind body"}, follow=True)
         made = Thread.objects.exclude(pk=self.thread.pk).first()
         return self._seen(response, made)
 
     def reply(self, text):
         response = self.client.post(
-            reverse("forums:thread_reply", args=["everyday", self.thread.pk]), {"body": text})
+            reverse("forums:thread_reply", args=["everyday", self.thread.pk]), {"body": text},
+            follow=True)
         return self._seen(response, Post.objects.filter(number__gt=2).first())
 
     def edit(self, text):
         before = self.own.body
         response = self.client.post(reverse("forums:post_edit", args=[self.own.pk]),
-                                    {"body": text})
+                                    {"body": text}, follow=True)
         self.own.refresh_from_db()
         return self._seen(response, self.own if self.own.body != before else None)
 
     def chat_form(self, text):
         response = self.client.post(reverse("chat:message_send", args=["evening"]),
-                                    {"text": text})
+                                    {"text": text}, follow=True)
         return self._seen(response, Message.objects.first())
 
     def report_note(self, text):
         response = self.client.post(reverse("forums:post_report", args=[self.post.pk]),
-                                    {"reason": "other", "note": text})
+                                    {"reason": "other", "note": text}, follow=True)
         made = Report.objects.exists()
         return Seen("published" if made else "refused", response.content.decode())
 
@@ -148,6 +150,8 @@ SURFACES = ["thread_new", "thread_title", "reply", "edit", "chat_form", "report_
 
 def arrange(case: Case, author, moderator):
     SiteSettings.objects.update_or_create(pk=1, defaults={"held_first_posts": 0})
+    if case.alerts:
+        call_command("load_help_directory", verbosity=0)
     if case.setup == "no_moderators":
         ModeratorPresence.objects.all().delete()
         DutyHours.objects.all().delete()
@@ -201,7 +205,7 @@ def test_every_surface_treats_awkward_text_alike(client, case, surface):
 # The chat socket: the same table, the same outcomes, as error frames that keep nothing
 # of the member's text out of their hands (the client keeps it until acknowledged).
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.usefixtures("socket_test_setup")
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 async def test_the_chat_socket_treats_awkward_text_alike(case):
