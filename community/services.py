@@ -14,7 +14,10 @@ from community.models import (
     User,
     WarningChoice,
     WarningPreference,
+    WriteLimit,
 )
+from community.ratelimits import limit_check
+from community.refusals import Refused
 
 
 def member_create(*, user: User, nation: str = "", guidelines_accepted: bool = False) -> Member:
@@ -85,7 +88,8 @@ def warning_preferences_set(*, user: User, choices: dict[str, str]) -> None:
 
 def block_create(*, blocker: User, blocked: User) -> Block:
     if blocker == blocked:
-        raise ValidationError("You can't block yourself.")
+        raise Refused("own", "You can't block yourself.")
+    limit_check(member=blocker, kind=WriteLimit.Kind.BLOCK)
     return Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]
 
 

@@ -17,6 +17,7 @@ from community import health, signposting
 from community.forms import MemberForm, WarningPreferencesForm
 from community.links import is_site_path, next_or
 from community.models import Block, Member, Nation, User
+from community.refusals import Refused
 from community.selectors import blocked_ids
 from community.services import (
     block_create,
@@ -141,8 +142,8 @@ def member_block(request, username):
     other = get_object_or_404(User, username=username, is_active=True)
     try:
         block_create(blocker=request.user, blocked=other)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    except Refused as refused:
+        messages.error(request, refused.message)
     else:
         messages.success(request, f"You have blocked {other.username}. They are not told.")
     return redirect(next_or(request, reverse("member_detail", args=[other.username])))

@@ -25,6 +25,8 @@ def react(request, pk):
         reaction_toggle(post=post, user=request.user, kind=request.POST.get("kind", ""))
     except ValidationError as error:
         return HttpResponseBadRequest(error.messages[0])
+    except Refused as refused:
+        messages.error(request, refused.message)
     return redirect(next_or(request, post.get_absolute_url()))
 
 
