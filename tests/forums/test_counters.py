@@ -194,6 +194,7 @@ class ForumCounts(RuleBasedStateMachine):
             ), f"category {category.slug}"
 
 
+@pytest.mark.usefixtures("unlimited_writes")
 def test_counts_stay_true_whatever_members_and_moderators_do(member, moderator):
     categories = [CategoryFactory(), CategoryFactory()]
     start(member, categories[0])  # published: the autouse fixture holds no first posts
