@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from community import roles
+from community.content import ModeratedContent, Visibility
 from community.models import (
     Block,
     ContentWarning,
@@ -32,6 +33,23 @@ def member_update(*, member: Member, pronouns: str, bio: str, nation: str) -> Me
     member.nation = nation
     member.save(update_fields=["pronouns", "bio", "nation"])
     return member
+
+
+def content_set_visibility(*, content: ModeratedContent, visibility: str, by,
+                           reason: str = "") -> str:
+    """Write a piece of content's moderation state; returns the visibility it had before.
+
+    The app that owns the content calls this from its own service, then puts right
+    whatever follows from it there (counts, cached pages, broadcasts).
+    """
+    if visibility not in Visibility.values:
+        raise ValueError(f"not a visibility: {visibility!r}")
+    was = content.visibility
+    content.visibility, content.moderation_reason = visibility, reason
+    content.moderated_by, content.moderated_at = by, timezone.now()
+    content.save(update_fields=["visibility", "moderation_reason", "moderated_by",
+                                "moderated_at"])
+    return was
 
 
 @transaction.atomic

@@ -81,8 +81,9 @@ class ThreadAdmin(admin.ModelAdmin):
         if "is_pinned" in form.changed_data:
             obj.save(update_fields=["is_pinned"])
         if "is_locked" in form.changed_data:
-            content_lock(content=obj, moderator=request.user, locked=obj.is_locked,
-                         reason="Changed in the admin site.")
+            # The stored row: its adapter offers to lock a thread only while it is unlocked.
+            content_lock(content=Thread.objects.get(pk=obj.pk), moderator=request.user,
+                         locked=obj.is_locked, reason="Changed in the admin site.")
 
 
 @admin.register(Post)

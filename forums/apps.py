@@ -5,10 +5,8 @@ class ForumsConfig(AppConfig):
     name = "forums"
 
     def ready(self):
-        from forums.models import Post, Thread
-        from moderation.content import fetch_for_moderators
+        from forums.moderation import PostAdapter, ThreadAdapter
+        from moderation.adapters import register
 
-        fetch_for_moderators(Post, lambda: Post.objects.select_related(
-            "author__member", "thread__category"))
-        fetch_for_moderators(Thread, lambda: Thread.objects.select_related(
-            "author__member", "category"))
+        register(PostAdapter())
+        register(ThreadAdapter())

@@ -138,3 +138,8 @@ def viewer_reactions(user, post_ids) -> set[tuple[int, str]]:
         return set()
     given = Reaction.objects.filter(user=user, post_id__in=post_ids)
     return set(given.values_list("post_id", "kind"))
+
+
+def move_destinations(thread: Thread) -> list[tuple[str, str]]:
+    """Where a moderator can move a thread: every other category, as (slug, name)."""
+    return list(Category.objects.exclude(pk=thread.category_id).values_list("slug", "name"))

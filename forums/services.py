@@ -18,7 +18,7 @@ from django.utils import timezone
 from community.models import ContentWarning, Notification, Risk, SiteSettings
 from community.roles import is_moderator
 from community.selectors import blocked_ids
-from community.services import notify
+from community.services import content_set_visibility, notify
 from community.validators import reject_control_characters
 from forums import permissions
 from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subscription, Thread
@@ -101,7 +101,8 @@ def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
                                  "risk_topics", "edited_at"])
         thread_changed(post.thread_id)
         if screening.action == Action.HOLD and post.visibility == Visibility.PUBLISHED:
-            post.hold(None, "Your edit is waiting for a moderator to look at it.")
+            post_set_visibility(post=post, visibility=Visibility.HELD, by=None,
+                                reason="Your edit is waiting for a moderator to look at it.")
         screening_flag(content=post, screening=screening)
         return Posted(post, screening)
 
@@ -176,6 +177,23 @@ def thread_visibility_changed(*, thread: Thread) -> None:
     Category.objects.filter(pk=thread.category_id).update(thread_count=F("thread_count") + change)
 
 
+def post_set_visibility(*, post: Post, visibility: str, by, reason: str = "") -> None:
+    """Hold, hide or publish a post: counts, pages and followers follow it."""
+    with transaction.atomic():
+        was = content_set_visibility(content=post, visibility=visibility, by=by, reason=reason)
+        if (was == Visibility.PUBLISHED) != (visibility == Visibility.PUBLISHED):
+            post_visibility_changed(post=post, was=was)
+
+
+def thread_set_visibility(*, thread: Thread, visibility: str, by, reason: str = "") -> None:
+    """Hold, hide or publish a thread: its category's count and its pages follow it."""
+    with transaction.atomic():
+        was = content_set_visibility(content=thread, visibility=visibility, by=by,
+                                     reason=reason)
+        if (was == Visibility.PUBLISHED) != (visibility == Visibility.PUBLISHED):
+            thread_visibility_changed(thread=thread)
+
+
 def post_moderator_edit(*, post: Post, editor, body: str, reason: str) -> None:
     """A moderator's edit: screened like any text, with the old words kept as a revision."""
     screening = _screen(editor, body)
@@ -247,7 +265,8 @@ def _published(post: Post) -> None:
     Category.objects.filter(pk=thread.category_id).update(last_post_at=post.created_at)
     if post.number == 1:
         if thread.visibility == Visibility.HELD:
-            thread.restore(None)  # counts the thread in its category
+            # counts the thread in its category
+            thread_set_visibility(thread=thread, visibility=Visibility.PUBLISHED, by=None)
         else:
             Category.objects.filter(pk=thread.category_id).update(
                 thread_count=F("thread_count") + 1)

@@ -208,6 +208,7 @@ class ModerationAction(models.Model):
         HIDE = "hide", "Hid"
         RESTORE = "restore", "Restored"
         EDIT = "edit", "Edited"
+        CLEAR = "clear", "Cleared"
         LOCK = "lock", "Locked"
         UNLOCK = "unlock", "Unlocked"
         MOVE = "move", "Moved"
