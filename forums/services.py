@@ -16,19 +16,19 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from community.models import ContentWarning, Notification, Risk, SiteSettings
-from community.roles import is_moderator
+from community.roles import is_administrator, is_moderator
 from community.selectors import blocked_ids
 from community.services import content_set_visibility, notify
 from community.validators import reject_control_characters
 from forums import permissions
 from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subscription, Thread
-from forums.page_cache import thread_changed
+from forums.page_cache import thread_changed, threads_changed
 from moderation.content import Visibility
 from moderation.cover import OFFLINE_HOLD_REASON, moderators_available
-from moderation.models import Priority, QueueItem
+from moderation.models import ModerationAction, Priority, QueueItem
 from moderation.sanctions import refuse_if_silenced
 from moderation.screening import Action, Screening, combine, screen
-from moderation.services import flag_content, screening_flag
+from moderation.services import action_record, flag_content, screening_flag
 
 TITLE_LENGTH = (3, 150)
 BODY_LENGTH = 20_000
@@ -210,6 +210,20 @@ def thread_lock(*, thread: Thread, locked: bool) -> None:
     thread_changed(thread.pk)
 
 
+@transaction.atomic
+def thread_pin(*, thread: Thread, by, pinned: bool) -> None:
+    """Keep a thread at the top of its category, or let it go back among the others."""
+    if not is_moderator(by):
+        raise PermissionDenied("Only moderators pin threads.")
+    if thread.is_pinned == pinned:
+        return
+    thread.is_pinned = pinned
+    thread.save(update_fields=["is_pinned"])
+    thread_changed(thread.pk)
+    verb = ModerationAction.Verb.PIN if pinned else ModerationAction.Verb.UNPIN
+    action_record(actor=by, verb=verb, target=thread)
+
+
 def thread_retitle(*, thread: Thread, editor, title: str) -> None:
     thread.title = screen(_clean_title(title), author=editor, kind="message").text
     thread.save(update_fields=["title"])
@@ -230,6 +244,33 @@ def thread_move(*, thread: Thread, category: Category) -> None:
     thread.category = category
     thread.save(update_fields=["category"])
     thread_changed(thread.pk)
+
+
+# What a category shows on each of its thread pages (the way back, the address), or
+# decides who may read them: a change means every visitor page is rendered again.
+CATEGORY_PAGE_FIELDS = {"name", "slug", "is_public"}
+
+
+@transaction.atomic
+def category_save(*, category: Category, by, changed: Sequence[str] = ()) -> Category:
+    """An administrator adds a category or changes the fields named: recorded in the audit
+    trail, and its threads' cached pages renewed when what they show changed."""
+    if not is_administrator(by):
+        raise PermissionDenied("Only administrators set up categories.")
+    if category.pk is None:
+        category.save()
+        action_record(actor=by, verb=ModerationAction.Verb.CATEGORY, target=category,
+                      reason=f"Added {category.name}")
+        return category
+    if not changed:
+        return category
+    # Only the fields changed: counts move with F() updates as members post.
+    category.save(update_fields=list(changed))
+    action_record(actor=by, verb=ModerationAction.Verb.CATEGORY, target=category,
+                  reason=f"{category.name}: changed {', '.join(changed)}")
+    if CATEGORY_PAGE_FIELDS.intersection(changed):
+        threads_changed(category.threads.values_list("pk", flat=True))
+    return category
 
 
 def _post_insert(thread, author, screening, warnings, warning_note, held_because) -> Post:

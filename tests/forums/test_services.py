@@ -13,10 +13,11 @@ from forums.services import (
     reaction_toggle,
     thread_create,
     thread_follow,
+    thread_pin,
     thread_set_visibility,
 )
 from moderation.content import Visibility
-from moderation.models import Priority, QueueItem
+from moderation.models import ModerationAction, Priority, QueueItem
 from tests.factories import CategoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -225,6 +226,18 @@ def test_hiding_a_thread_takes_it_out_of_its_category_and_restoring_brings_it_ba
     thread_set_visibility(thread=thread, visibility=Visibility.PUBLISHED, by=moderator)
     category.refresh_from_db()
     assert category.thread_count == 1
+
+
+def test_only_moderators_pin_threads(member, moderator, category):
+    thread = start(member, category).post.thread
+
+    with pytest.raises(PermissionDenied):
+        thread_pin(thread=thread, by=member, pinned=True)
+    thread_pin(thread=thread, by=moderator, pinned=True)
+
+    thread.refresh_from_db()
+    assert thread.is_pinned
+    assert ModerationAction.objects.get().verb == "pin"
 
 
 def test_urgent_words_wait_for_a_moderator_when_none_is_online(member, category):
