@@ -52,6 +52,20 @@ def content_set_visibility(*, content: ModeratedContent, visibility: str, by,
     return was
 
 
+def profile_set_visibility(*, member: Member, visibility: str, by, reason: str = "") -> None:
+    """Hold, hide or publish a member's pronouns and "about me"."""
+    content_set_visibility(content=member, visibility=visibility, by=by, reason=reason)
+
+
+@transaction.atomic
+def profile_clear(*, member: Member, by, reason: str) -> None:
+    """A moderator removes a member's pronouns and "about me"; the member can write new ones."""
+    member.pronouns = member.bio = ""
+    member.save(update_fields=["pronouns", "bio"])
+    # Published again with the reason kept: there is nothing left to hide.
+    content_set_visibility(content=member, visibility=Visibility.PUBLISHED, by=by, reason=reason)
+
+
 @transaction.atomic
 def role_grant(*, user: User, role: str) -> None:
     user.groups.add(Group.objects.get(name=role))

@@ -17,6 +17,7 @@ from community import health, signposting
 from community.forms import MemberForm, WarningPreferencesForm
 from community.links import is_site_path, next_or
 from community.models import Block, Member, Nation, User
+from community.roles import is_moderator
 from community.selectors import blocked_ids
 from community.services import (
     block_create,
@@ -80,13 +81,17 @@ def member_detail(request, username):
     member = get_object_or_404(
         Member.objects.select_related("user"), user__username=username, user__is_active=True
     )
+    is_own_profile = member.user_id == request.user.pk
     return render(
         request,
         "community/member_detail.html",
         {
             "member": member,
-            "is_own_profile": member.user_id == request.user.pk,
+            "is_own_profile": is_own_profile,
             "is_blocked": member.user_id in blocked_ids(request.user),
+            # Held or hidden words are for their writer and moderators only.
+            "shows_profile_text": (member.is_visible_to_members or is_own_profile
+                                   or is_moderator(request.user)),
         },
     )
 

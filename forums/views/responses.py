@@ -81,20 +81,21 @@ def follow(request, category, thread_id):
 
 
 def _report(request, content, *, what: str):
+    # The report page is moderation's, shared by every kind of content.
     form = ReportForm(request.POST if request.method == "POST" else None)
+    context = {"what": what, "back_url": content.get_absolute_url()}
     if form.is_valid():
         try:
             report = report_create(reporter=request.user, content=content, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(REPORT_ERROR_FIELDS.get(error.code), error)
         else:
-            return render(request, "forums/report.html", {
-                "content": content,
+            return render(request, "moderation/report.html", {
+                **context,
                 "is_reported": True,
                 "is_at_risk": report.reason == ReportReason.AT_RISK,
             })
-    return render(request, "forums/report.html", {"content": content, "form": form,
-                                                  "what": what})
+    return render(request, "moderation/report.html", {**context, "form": form})
 
 
 def _visible_post(user, pk: int) -> Post:

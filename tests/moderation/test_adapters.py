@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from chat.models import Message
-from community.models import Notification
+from community.models import Member, Notification
 from forums.models import Category, Post, Thread
 from moderation.adapters import ContentAdapter, adapter_for, content_kinds, register
 from moderation.content import Visibility
@@ -30,9 +30,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_kind_of_content_has_an_adapter_named_in_members_words():
-    kinds = {model: adapter_for(model).kind for model in (Post, Thread, Message, Note)}
+    kinds = {model: adapter_for(model).kind for model in (Post, Thread, Message, Member, Note)}
 
-    assert kinds == {Post: "post", Thread: "thread", Message: "chat message", Note: "note"}
+    assert kinds == {Post: "post", Thread: "thread", Message: "chat message", Member: "profile",
+                     Note: "note"}
     assert ("message", "Chat message") in content_kinds()
 
 
