@@ -5,8 +5,7 @@ class ChatConfig(AppConfig):
     name = "chat"
 
     def ready(self):
-        from chat.models import Message
-        from moderation.content import fetch_for_moderators
+        from chat.moderation import MessageAdapter
+        from moderation.adapters import register
 
-        fetch_for_moderators(Message, lambda: Message.objects.select_related(
-            "author__member", "room"))
+        register(MessageAdapter())

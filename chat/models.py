@@ -76,10 +76,3 @@ class Message(ModeratedContent, WarnedContent):
 
     def excerpt(self, length: int = 200) -> str:
         return self.text[:length]
-
-    def _set_visibility(self, visibility: str, by, reason: str) -> None:
-        """Everyone in the room sees a hidden message go at once."""
-        super()._set_visibility(visibility, by, reason)
-        from chat import services
-
-        services.message_visibility_changed(message=self)

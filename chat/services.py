@@ -19,6 +19,7 @@ from chat.selectors import message_frame
 from community.models import HelpResource
 from community.realtime import send_event_on_commit
 from community.roles import is_moderator
+from community.services import content_set_visibility
 from community.signposting import sms_href, tel_href, within_periods
 from moderation.content import Visibility
 from moderation.models import ModerationAction
@@ -85,15 +86,19 @@ def message_remove(*, message: Message, moderator, reason: str) -> None:
         raise PermissionDenied("Only moderators remove messages.")
     reason = reason.strip() or "Removed by a moderator"
     with transaction.atomic():
-        message.hide(moderator, reason)
+        message_set_visibility(message=message, visibility=Visibility.HIDDEN, by=moderator,
+                               reason=reason)
         action_record(actor=moderator, verb=ModerationAction.Verb.HIDE, target=message,
                       member=message.author, reason=reason)
 
 
-def message_visibility_changed(*, message: Message) -> None:
-    if message.visibility != Visibility.PUBLISHED:
-        send_event_on_commit(message.room.group_name, {"type": "chat.removed",
-                                                       "id": message.pk})
+def message_set_visibility(*, message: Message, visibility: str, by, reason: str = "") -> None:
+    """Hold, hide or publish a message; everyone in the room sees one go at once."""
+    with transaction.atomic():
+        content_set_visibility(content=message, visibility=visibility, by=by, reason=reason)
+        if visibility != Visibility.PUBLISHED:
+            send_event_on_commit(message.room.group_name, {"type": "chat.removed",
+                                                           "id": message.pk})
 
 
 def room_set_status(*, room: Room, moderator, status: str) -> None:

@@ -73,11 +73,11 @@ def message_send(request, slug: str):
             refused.add_to(form)
         else:
             if sent.signpost:
-                now = timezone.now()
-                return render(request, "chat/support.html", {"room": room, "sent": sent,
-                    "listings": [signposting.Listing(r, signposting.is_open(r, now),
-                                                     signposting.hours_text(r))
-                                 for r in sent.signpost]})
+                return render(request, "community/support.html", {
+                    "listings": signposting.listings(sent.signpost),
+                    "held_because": sent.held_reason,
+                    "shared": f"Your message is in {room.name}. Others can read it and reply.",
+                    "back_url": room.get_absolute_url(), "back_to": room.name})
             if sent.is_held:
                 messages.success(request, sent.held_reason)
             return redirect(room.get_absolute_url() + (

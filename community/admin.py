@@ -19,12 +19,18 @@ from community.ratelimits import rates_changed
 from community.services import member_create, roles_sync
 from community.signposting import UK_NATIONS
 
+# A member's pronouns and "about me" are their words: moderators hide or clear them from
+# the queue, where it is recorded, rather than rewriting them here.
+PROFILE_TEXT = ["pronouns", "bio", "visibility", "moderation_reason", "moderated_by",
+                "moderated_at"]
+
 
 class MemberInline(admin.StackedInline):
     model = Member
+    fk_name = "user"
     can_delete = False
-    fields = ["pronouns", "bio", "nation", "is_peer_supporter", "joined_at"]
-    readonly_fields = ["is_peer_supporter", "joined_at"]
+    fields = ["pronouns", "bio", "visibility", "nation", "is_peer_supporter", "joined_at"]
+    readonly_fields = ["pronouns", "bio", "visibility", "is_peer_supporter", "joined_at"]
 
 
 @admin.register(User)
@@ -50,12 +56,13 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Member)
 class MemberAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "is_peer_supporter", "nation", "joined_at"]
-    list_filter = ["is_peer_supporter", "nation"]
+    list_display = ["display_name", "is_peer_supporter", "nation", "visibility", "joined_at"]
+    list_filter = ["is_peer_supporter", "nation", "visibility"]
     search_fields = ["user__username"]
     list_select_related = ["user"]
     # The badge follows the "Peer supporters" group: grant it on the user's page.
-    readonly_fields = ["user", "is_peer_supporter", "joined_at", "guidelines_accepted_at"]
+    readonly_fields = ["user", *PROFILE_TEXT, "is_peer_supporter", "joined_at",
+                       "guidelines_accepted_at"]
 
 
 @admin.register(ContentWarning)

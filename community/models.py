@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from community.content import ModeratedContent
 from community.validators import reject_email_like, reject_phone_like
 
 
@@ -69,8 +70,12 @@ class User(AbstractUser):
     objects = UserManager()
 
 
-class Member(models.Model):
-    """What the community knows about a member, beyond the login account."""
+class Member(ModeratedContent):
+    """What the community knows about a member, beyond the login account.
+
+    Its pronouns and "about me" are member content: moderators can hold, hide or
+    clear them, and other members see them only while they are published.
+    """
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="member")
     pronouns = models.CharField(max_length=40, blank=True)

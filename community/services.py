@@ -1,15 +1,19 @@
 """Writes about members: profiles, roles and content-warning preferences."""
 
+from dataclasses import dataclass, replace
+
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from community import roles
+from community.content import ModeratedContent, Visibility, submission_path
 from community.models import (
     Block,
     ContentWarning,
     Member,
+    Nation,
     Notification,
     User,
     WarningChoice,
@@ -29,12 +33,73 @@ def member_create(*, user: User, nation: str = "", guidelines_accepted: bool = F
     )
 
 
-def member_update(*, member: Member, pronouns: str, bio: str, nation: str) -> Member:
-    member.pronouns = pronouns.strip()
-    member.bio = bio.strip()
-    member.nation = nation
-    member.save(update_fields=["pronouns", "bio", "nation"])
-    return member
+@dataclass(frozen=True)
+class ProfileSaved:
+    """What happened to a profile edit, for the page to tell its writer."""
+
+    member: Member
+    held_because: str
+    resources: list  # help lines to show at once, when the words suggest risk
+
+
+def member_update(*, member: Member, pronouns: str, bio: str, nation: str) -> ProfileSaved:
+    """Pronouns and "about me" take the one path for member text; new words for a hidden
+    profile wait for a moderator, like any held text."""
+    if nation not in Nation.values and nation != "":
+        raise Refused("invalid", "Choose a nation from the list.", "nation")
+    path = submission_path()
+    checked = path.submission_check(author=member.user, kind="profile", text=bio,
+                                    title=pronouns, field="bio", title_field="pronouns")
+    # Against the stored row: a model form has already written its input onto `member`.
+    stored = Member.objects.values_list("pronouns", "bio").get(pk=member.pk)
+    text_changed = (checked.title, checked.text) != stored
+    held_because = checked.held_because
+    if text_changed and not held_because and member.visibility == Visibility.HIDDEN:
+        held_because = "Your new words wait for a moderator, as a moderator hid the old ones."
+    with transaction.atomic():
+        member.pronouns, member.bio, member.nation = checked.title, checked.text, nation
+        member.save(update_fields=["pronouns", "bio", "nation"])
+        if not text_changed:
+            return ProfileSaved(member, "", [])
+        shown = Visibility.HELD if held_because else Visibility.PUBLISHED
+        if shown != member.visibility:
+            content_set_visibility(content=member, visibility=shown, by=None,
+                                   reason=held_because)
+        resources = path.submission_recorded(
+            content=member, checked=replace(checked, held_because=held_because),
+            author=member.user)
+    return ProfileSaved(member, held_because, resources)
+
+
+def content_set_visibility(*, content: ModeratedContent, visibility: str, by,
+                           reason: str = "") -> str:
+    """Write a piece of content's moderation state; returns the visibility it had before.
+
+    The app that owns the content calls this from its own service, then puts right
+    whatever follows from it there (counts, cached pages, broadcasts).
+    """
+    if visibility not in Visibility.values:
+        raise ValueError(f"not a visibility: {visibility!r}")
+    was = content.visibility
+    content.visibility, content.moderation_reason = visibility, reason
+    content.moderated_by, content.moderated_at = by, timezone.now()
+    content.save(update_fields=["visibility", "moderation_reason", "moderated_by",
+                                "moderated_at"])
+    return was
+
+
+def profile_set_visibility(*, member: Member, visibility: str, by, reason: str = "") -> None:
+    """Hold, hide or publish a member's pronouns and "about me"."""
+    content_set_visibility(content=member, visibility=visibility, by=by, reason=reason)
+
+
+@transaction.atomic
+def profile_clear(*, member: Member, by, reason: str) -> None:
+    """A moderator removes a member's pronouns and "about me"; the member can write new ones."""
+    member.pronouns = member.bio = ""
+    member.save(update_fields=["pronouns", "bio"])
+    # Published again with the reason kept: there is nothing left to hide.
+    content_set_visibility(content=member, visibility=Visibility.PUBLISHED, by=by, reason=reason)
 
 
 @transaction.atomic

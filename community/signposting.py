@@ -56,6 +56,13 @@ def sms_href(number: str, keyword: str = "") -> str:
     return f"sms:{digits}?body={quote(keyword)}" if keyword else f"sms:{digits}"
 
 
+def listings(resources: Iterable[HelpResource], now: datetime | None = None) -> list[Listing]:
+    """Resources as help pages show them: open now or not, and their hours in words."""
+    now = now or timezone.now()
+    return [Listing(resource, is_open(resource, now), hours_text(resource))
+            for resource in resources]
+
+
 def is_open(resource: HelpResource, now: datetime) -> bool:
     """Whether the resource answers at `now` (an aware datetime), read in UK time."""
     return resource.is_24_7 or within_periods(resource.hours.all(), now)

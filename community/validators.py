@@ -12,8 +12,16 @@ ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 DIRECTION_OVERRIDES = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+EMAIL_LIKE = re.compile(r"@|\w\.(com|org|net|uk|co)\b", re.IGNORECASE)
+
+
+def looks_like_contact_details(value: str) -> bool:
+    """A phone number or an email address, as people type them."""
+    return bool(PHONE_LIKE.search(value) or EMAIL_LIKE.search(value))
+
+
 def reject_email_like(value: str) -> None:
-    if "@" in value or re.search(r"\w\.(com|org|net|uk|co)\b", value, re.IGNORECASE):
+    if EMAIL_LIKE.search(value):
         raise ValidationError(
             "This looks like an email address. Please choose a made-up name so you stay "
             "anonymous here.",

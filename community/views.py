@@ -18,6 +18,7 @@ from community.forms import MemberForm, WarningPreferencesForm
 from community.links import is_site_path, next_or
 from community.models import Block, Member, Nation, User
 from community.refusals import Refused
+from community.roles import is_moderator
 from community.selectors import blocked_ids
 from community.services import (
     block_create,
@@ -81,13 +82,17 @@ def member_detail(request, username):
     member = get_object_or_404(
         Member.objects.select_related("user"), user__username=username, user__is_active=True
     )
+    is_own_profile = member.user_id == request.user.pk
     return render(
         request,
         "community/member_detail.html",
         {
             "member": member,
-            "is_own_profile": member.user_id == request.user.pk,
+            "is_own_profile": is_own_profile,
             "is_blocked": member.user_id in blocked_ids(request.user),
+            # Held or hidden words are for their writer and moderators only.
+            "shows_profile_text": (member.is_visible_to_members or is_own_profile
+                                   or is_moderator(request.user)),
         },
     )
 
@@ -97,9 +102,18 @@ def member_edit(request):
     member = request.user.member
     form = MemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        member_update(member=member, **form.cleaned_data)
-        messages.success(request, "Your profile is saved.")
-        return redirect(member)
+        try:
+            saved = member_update(member=member, **form.cleaned_data)
+        except Refused as refused:
+            refused.add_to(form)
+        else:
+            if saved.resources:
+                return render(request, "community/support.html", {
+                    "held_because": saved.held_because,
+                    "listings": signposting.listings(saved.resources),
+                    "back_url": member.get_absolute_url(), "back_to": "your profile"})
+            messages.success(request, saved.held_because or "Your profile is saved.")
+            return redirect(member)
     return render(request, "community/member_edit.html", {"form": form})
 
 

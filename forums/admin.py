@@ -1,4 +1,8 @@
-"""Administrators set up forum categories here, and lock or pin threads; posts are read-only."""
+"""Administrators set up forum categories here, and lock or pin threads; posts are read-only.
+
+Every change goes through forums and moderation services, so it is recorded in the
+audit trail and visitors' cached thread pages are rendered afresh.
+"""
 
 from django import forms
 from django.contrib import admin
@@ -6,8 +10,11 @@ from django.core.exceptions import ValidationError
 
 from community.models import ContentWarning
 from forums.models import Category, Post, Thread
+from forums.services import category_save, thread_pin
 from forums.urls import RESERVED_SLUGS
 from moderation.services import content_lock
+
+ADMIN_REASON = "Changed in the admin site."
 
 
 class CategoryForm(forms.ModelForm):
@@ -55,6 +62,9 @@ class CategoryAdmin(admin.ModelAdmin):
     readonly_fields = ["thread_count", "post_count", "last_post_at"]
     fields = [*CategoryForm.Meta.fields, *readonly_fields]
 
+    def save_model(self, request, obj, form, change):
+        category_save(category=obj, by=request.user, changed=form.changed_data if change else ())
+
 
 @admin.register(Thread)
 class ThreadAdmin(admin.ModelAdmin):
@@ -68,6 +78,7 @@ class ThreadAdmin(admin.ModelAdmin):
               "last_post_at"]
     # Hiding and approving go through the moderation queue, which records them.
     readonly_fields = [name for name in fields if name not in {"is_locked", "is_pinned"}]
+    actions = ["pin", "unpin", "lock", "unlock"]
 
     def has_add_permission(self, request):
         return False  # threads are started on the site, where screening sees them
@@ -76,13 +87,44 @@ class ThreadAdmin(admin.ModelAdmin):
         return False  # counts and the audit trail follow moderation, not deletion
 
     def save_model(self, request, obj, form, change):
-        # Only the fields changed: counts are recounted as members post, and saving
-        # every field could write back a count read before a reply.
-        if "is_pinned" in form.changed_data:
-            obj.save(update_fields=["is_pinned"])
-        if "is_locked" in form.changed_data:
-            content_lock(content=obj, moderator=request.user, locked=obj.is_locked,
-                         reason="Changed in the admin site.")
+        # The services write only what they change, from the stored row: counts move with
+        # F() updates as members post, and saving the form's copy could write back a count
+        # read before a reply.
+        stored = Thread.objects.get(pk=obj.pk)
+        if obj.is_pinned != stored.is_pinned:
+            thread_pin(thread=stored, by=request.user, pinned=obj.is_pinned)
+        if obj.is_locked != stored.is_locked:
+            content_lock(content=stored, moderator=request.user, locked=obj.is_locked,
+                         reason=ADMIN_REASON)
+
+    @admin.action(description="Pin the chosen threads")
+    def pin(self, request, queryset):
+        self._each(request, queryset.filter(is_pinned=False), "pinned",
+                   lambda thread: thread_pin(thread=thread, by=request.user, pinned=True))
+
+    @admin.action(description="Unpin the chosen threads")
+    def unpin(self, request, queryset):
+        self._each(request, queryset.filter(is_pinned=True), "unpinned",
+                   lambda thread: thread_pin(thread=thread, by=request.user, pinned=False))
+
+    @admin.action(description="Lock the chosen threads")
+    def lock(self, request, queryset):
+        self._each(request, queryset.filter(is_locked=False), "locked",
+                   lambda thread: content_lock(content=thread, moderator=request.user,
+                                               locked=True, reason=ADMIN_REASON))
+
+    @admin.action(description="Unlock the chosen threads")
+    def unlock(self, request, queryset):
+        self._each(request, queryset.filter(is_locked=True), "unlocked",
+                   lambda thread: content_lock(content=thread, moderator=request.user,
+                                               locked=False, reason=ADMIN_REASON))
+
+    def _each(self, request, threads, done: str, act) -> None:
+        count = 0
+        for thread in threads.select_related("author", "category"):
+            act(thread)
+            count += 1
+        self.message_user(request, f"{count} thread{'' if count == 1 else 's'} {done}.")
 
 
 @admin.register(Post)

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from community.models import WarnedContent
-from moderation.content import ModeratedContent, Visibility
+from moderation.content import ModeratedContent
 
 User = settings.AUTH_USER_MODEL
 
@@ -80,36 +80,6 @@ class Thread(ModeratedContent, WarnedContent):
     def get_absolute_url(self) -> str:
         return reverse("forums:thread", args=[self.category.slug, self.pk])
 
-    def excerpt(self, length: int = 200) -> str:
-        return self.title[:length]
-
-    # The rest of the moderation interface; the work is in forums.services.
-    def _set_visibility(self, visibility: str, by, reason: str) -> None:
-        was = self.visibility
-        super()._set_visibility(visibility, by, reason)
-        if (was == Visibility.PUBLISHED) != (visibility == Visibility.PUBLISHED):
-            from forums import services
-
-            services.thread_visibility_changed(thread=self)
-
-    def moderator_edit(self, by, text: str, reason: str) -> None:
-        from forums import services
-
-        services.thread_retitle(thread=self, editor=by, title=text)
-
-    def set_locked(self, by, locked: bool) -> None:
-        from forums import services
-
-        services.thread_lock(thread=self, locked=locked)
-
-    def move_choices(self) -> list[tuple[str, str]]:
-        return list(Category.objects.exclude(pk=self.category_id).values_list("slug", "name"))
-
-    def move_to(self, by, destination: str) -> None:
-        from forums import services
-
-        services.thread_move(thread=self, category=Category.objects.get(slug=destination))
-
 
 class Post(ModeratedContent, WarnedContent):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
@@ -142,30 +112,6 @@ class Post(ModeratedContent, WarnedContent):
 
     def excerpt(self, length: int = 200) -> str:
         return self.body[:length]
-
-    def moderator_edit(self, by, text: str, reason: str) -> None:
-        from forums import services
-
-        services.post_moderator_edit(post=self, editor=by, body=text, reason=reason)
-
-    # Locking and moving act on the post's thread.
-    def set_locked(self, by, locked: bool) -> None:
-        self.thread.set_locked(by, locked)
-
-    def move_choices(self) -> list[tuple[str, str]]:
-        return self.thread.move_choices()
-
-    def move_to(self, by, destination: str) -> None:
-        self.thread.move_to(by, destination)
-
-    def _set_visibility(self, visibility: str, by, reason: str) -> None:
-        """Counts and notifications follow a post as it is approved, hidden or restored."""
-        was = self.visibility
-        super()._set_visibility(visibility, by, reason)
-        if (was == Visibility.PUBLISHED) != (visibility == Visibility.PUBLISHED):
-            from forums.services import post_visibility_changed
-
-            post_visibility_changed(post=self, was=was)
 
 
 class PostRevision(models.Model):

@@ -2,9 +2,10 @@
 
 Visitors (not signed in) all see the same page, so it is rendered once and
 served from the cache until a post is written, edited, hidden, reacted to,
-or the thread is moved, locked or retitled. Each of those moves the thread's
-version on, after the change commits. Members' pages are personal (reactions,
-read marks, blocks, warning choices) and are always rendered.
+or the thread is moved, locked, pinned or retitled, or its category renamed.
+Each of those moves the thread's version on, after the change commits.
+Members' pages are personal (reactions, read marks, blocks, warning choices)
+and are always rendered.
 """
 
 import time
@@ -34,6 +35,14 @@ def thread_version(thread_id: int) -> int:
 def thread_changed(thread_id: int) -> None:
     """Visitors get a freshly rendered page once the current transaction commits."""
     transaction.on_commit(lambda: cache.set(_version_key(thread_id), time.time_ns(), None))
+
+
+def threads_changed(thread_ids) -> None:
+    """thread_changed for many threads at once (a category renamed), in one cache write."""
+    ids = list(thread_ids)
+    if ids:
+        transaction.on_commit(lambda: cache.set_many(
+            {_version_key(thread_id): time.time_ns() for thread_id in ids}, None))
 
 
 def page_key(thread_id: int, page: str, moderators_online: bool) -> str:

@@ -143,3 +143,8 @@ def viewer_reactions(user, post_ids) -> set[tuple[int, str]]:
 def published_post_count(user) -> int:
     """How many of the member's posts others can see: new members' first few are held."""
     return Post.objects.filter(author=user, visibility=Visibility.PUBLISHED).count()
+
+
+def move_destinations(thread: Thread) -> list[tuple[str, str]]:
+    """Where a moderator can move a thread: every other category, as (slug, name)."""
+    return list(Category.objects.exclude(pk=thread.category_id).values_list("slug", "name"))

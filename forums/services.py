@@ -17,15 +17,17 @@ from django.utils import timezone
 
 from community.models import Notification, Risk, WriteLimit
 from community.ratelimits import limit_check
+from community.roles import is_administrator, is_moderator
 from community.selectors import blocked_ids
-from community.services import notify
+from community.services import content_set_visibility, notify
 from forums import permissions
 from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subscription, Thread
-from forums.page_cache import thread_changed
+from forums.page_cache import thread_changed, threads_changed
 from moderation.content import Visibility
+from moderation.models import ModerationAction
 from moderation.sanctions import refuse_if_silenced
 from moderation.screening import Screening
-from moderation.services import screening_flag
+from moderation.services import action_record, screening_flag
 from moderation.submission import Checked, submission_check, submission_recorded
 
 APPROVAL_REASON = "New threads here are checked by a moderator before members see them."
@@ -96,7 +98,8 @@ def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
                                  "risk_topics", "edited_at"])
         thread_changed(post.thread_id)
         if checked.is_held and post.visibility == Visibility.PUBLISHED:
-            post.hold(None, "Your edit is waiting for a moderator to look at it.")
+            post_set_visibility(post=post, visibility=Visibility.HELD, by=None,
+                                reason="Your edit is waiting for a moderator to look at it.")
         screening_flag(content=post, screening=screening)
         return Posted(post, screening)
 
@@ -171,6 +174,23 @@ def thread_visibility_changed(*, thread: Thread) -> None:
     thread_changed(thread.pk)
 
 
+def post_set_visibility(*, post: Post, visibility: str, by, reason: str = "") -> None:
+    """Hold, hide or publish a post: counts, pages and followers follow it."""
+    with transaction.atomic():
+        was = content_set_visibility(content=post, visibility=visibility, by=by, reason=reason)
+        if (was == Visibility.PUBLISHED) != (visibility == Visibility.PUBLISHED):
+            post_visibility_changed(post=post, was=was)
+
+
+def thread_set_visibility(*, thread: Thread, visibility: str, by, reason: str = "") -> None:
+    """Hold, hide or publish a thread: its category's count and its pages follow it."""
+    with transaction.atomic():
+        was = content_set_visibility(content=thread, visibility=visibility, by=by,
+                                     reason=reason)
+        if (was == Visibility.PUBLISHED) != (visibility == Visibility.PUBLISHED):
+            thread_visibility_changed(thread=thread)
+
+
 def post_moderator_edit(*, post: Post, editor, body: str, reason: str) -> None:
     """A moderator's edit: checked like any text, with the old words kept as a revision."""
     checked = submission_check(author=editor, kind="edit", text=body,
@@ -186,6 +206,20 @@ def thread_lock(*, thread: Thread, locked: bool) -> None:
     thread.is_locked = locked
     thread.save(update_fields=["is_locked"])
     thread_changed(thread.pk)
+
+
+@transaction.atomic
+def thread_pin(*, thread: Thread, by, pinned: bool) -> None:
+    """Keep a thread at the top of its category, or let it go back among the others."""
+    if not is_moderator(by):
+        raise PermissionDenied("Only moderators pin threads.")
+    if thread.is_pinned == pinned:
+        return
+    thread.is_pinned = pinned
+    thread.save(update_fields=["is_pinned"])
+    thread_changed(thread.pk)
+    verb = ModerationAction.Verb.PIN if pinned else ModerationAction.Verb.UNPIN
+    action_record(actor=by, verb=verb, target=thread)
 
 
 def thread_retitle(*, thread: Thread, editor, title: str) -> None:
@@ -206,6 +240,33 @@ def thread_move(*, thread: Thread, category: Category) -> None:
     thread.save(update_fields=["category"])
     _counts_refresh(thread, left=old)
     thread_changed(thread.pk)
+
+
+# What a category shows on each of its thread pages (the way back, the address), or
+# decides who may read them: a change means every visitor page is rendered again.
+CATEGORY_PAGE_FIELDS = {"name", "slug", "is_public"}
+
+
+@transaction.atomic
+def category_save(*, category: Category, by, changed: Sequence[str] = ()) -> Category:
+    """An administrator adds a category or changes the fields named: recorded in the audit
+    trail, and its threads' cached pages renewed when what they show changed."""
+    if not is_administrator(by):
+        raise PermissionDenied("Only administrators set up categories.")
+    if category.pk is None:
+        category.save()
+        action_record(actor=by, verb=ModerationAction.Verb.CATEGORY, target=category,
+                      reason=f"Added {category.name}")
+        return category
+    if not changed:
+        return category
+    # Only the fields changed: counts move with F() updates as members post.
+    category.save(update_fields=list(changed))
+    action_record(actor=by, verb=ModerationAction.Verb.CATEGORY, target=category,
+                  reason=f"{category.name}: changed {', '.join(changed)}")
+    if CATEGORY_PAGE_FIELDS.intersection(changed):
+        threads_changed(category.threads.values_list("pk", flat=True))
+    return category
 
 
 def _post_insert(thread, author, checked: Checked) -> Post:
@@ -230,7 +291,8 @@ def _published(post: Post) -> None:
     """A post members can now see: the counts move on and followers hear of it."""
     thread = post.thread
     if post.number == 1 and thread.visibility == Visibility.HELD:
-        thread.restore(None)  # a thread is published with its first post
+        # A thread is published with its first post.
+        thread_set_visibility(thread=thread, visibility=Visibility.PUBLISHED, by=None)
     _counts_refresh(thread)
     thread_changed(thread.pk)
     if post.number == 1:

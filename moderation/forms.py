@@ -5,18 +5,15 @@ from datetime import timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils.text import capfirst
 
 from community import roles
 from community.models import User
-from moderation.content import moderator_querysets
+from moderation.adapters import adapter_for, content_kinds
 from moderation.models import ModerationAction, Priority, QueueItem, ReportReason, Sanction
 from moderation.selectors import QueueFilters
 
 NOTE_LENGTH = 500
 REASON_LENGTH = 500
-# Long enough for any post: the excerpt a moderator edits is the whole text.
-FULL_TEXT = 100_000
 
 
 class ReportForm(forms.Form):
@@ -80,12 +77,6 @@ class QueueFilterForm(forms.Form):
         return QueueFilters(**self.cleaned_data)
 
 
-def content_kinds() -> list[tuple[str, str]]:
-    """Each kind of content moderators can see, as (model name, label)."""
-    models = [queryset.model for queryset in moderator_querysets()]
-    return [(model._meta.model_name, capfirst(model._meta.verbose_name)) for model in models]
-
-
 class ItemActionForm(forms.Form):
     """An action on one queue item; some fill their choices from the item or the moderator."""
 
@@ -106,6 +97,12 @@ class ReasonForm(ItemActionForm):
 class HideForm(ItemActionForm):
     reason = _reason("Reason", required=True,
                      help_text="The author sees this. Say kindly which guideline it breaks.")
+
+
+class ClearForm(ItemActionForm):
+    reason = _reason("Reason", required=True,
+                     help_text="The author sees this. Say kindly which guideline it breaks. "
+                               "They can write new words afterwards.")
 
 
 class EscalateForm(ItemActionForm):
@@ -137,18 +134,20 @@ class EditForm(ItemActionForm):
 
     def __init__(self, *args, item: QueueItem, moderator, **kwargs):
         super().__init__(*args, item=item, moderator=moderator, **kwargs)
-        self.fields["text"].initial = item.content.excerpt(FULL_TEXT)
+        self.fields["text"].initial = adapter_for(item.content).text(item.content)
 
 
 class MoveForm(ItemActionForm):
-    destination = forms.ChoiceField(label="Move the thread to",
-                                    error_messages={"required": "Choose where to move it."})
+    destination = forms.ChoiceField(error_messages={"required": "Choose where to move it."})
     reason = _reason("Reason (optional)", required=False)
 
     def __init__(self, *args, item: QueueItem, moderator, **kwargs):
         super().__init__(*args, item=item, moderator=moderator, **kwargs)
+        adapter = adapter_for(item.content)
+        self.fields["destination"].label = (
+            f"Move the {adapter.container_kind or adapter.kind} to")
         self.fields["destination"].choices = [("", "Choose a place"),
-                                              *item.content.move_choices()]
+                                              *adapter.move_choices(item.content)]
 
 
 # How long a mute or suspension lasts; None is until a moderator lifts it.

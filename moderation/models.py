@@ -212,9 +212,12 @@ class ModerationAction(models.Model):
         HIDE = "hide", "Hid"
         RESTORE = "restore", "Restored"
         EDIT = "edit", "Edited"
+        CLEAR = "clear", "Cleared"
         LOCK = "lock", "Locked"
         UNLOCK = "unlock", "Unlocked"
         MOVE = "move", "Moved"
+        PIN = "pin", "Pinned"
+        UNPIN = "unpin", "Unpinned"
         CLAIM = "claim", "Claimed"
         HAND_OVER = "hand_over", "Handed over"
         ESCALATE = "escalate", "Escalated"
@@ -225,6 +228,7 @@ class ModerationAction(models.Model):
         LIFT = "lift", "Lifted a sanction"
         NOTE = "note", "Added a note"
         ROOM = "room", "Changed a room"
+        CATEGORY = "category", "Changed a category"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.PROTECT, related_name="moderation_actions",

@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils import timezone
 
-from moderation.content import moderator_querysets
+from moderation.adapters import adapter_for, moderator_querysets
+from moderation.content import Visibility
 from moderation.models import (
     PRIORITY_RANK,
     ModerationAction,
@@ -20,6 +22,7 @@ from moderation.models import (
 
 QUEUE_PAGE_SIZE = 25
 LOG_PAGE_SIZE = 50
+EXCERPT_LENGTH = 200
 PRIORITY_ORDER = Case(*(When(priority=p, then=Value(rank)) for p, rank in PRIORITY_RANK.items()),
                       output_field=IntegerField())
 
@@ -29,8 +32,55 @@ class QueueFilters:
     source: str = ""
     priority: str = ""
     status: str = ""  # "" means everything not yet resolved
-    kind: str = ""  # a content type's model name, e.g. "post"
+    kind: str = ""  # a content type's model name, as moderation.adapters.content_kinds gives
     mine: bool = False
+
+
+@dataclass(frozen=True)
+class ShownContent:
+    """A piece of content as moderators' pages show it, in its adapter's words."""
+
+    kind: str  # what members call it, e.g. "profile"
+    author: Any
+    text: str  # an excerpt in lists, all the words on the item page
+    html: str  # sanitised HTML to show instead of the text, or ""
+    url: str
+    visibility: str
+    reason: str  # why it is held or hidden
+    warnings: tuple[str, ...]  # slugs of the content warnings its author chose
+    warning_note: str
+    is_locked: bool
+    container_kind: str  # what locking and moving act on
+    actions: frozenset[str]  # the ContentAction values that apply to it now
+
+    @property
+    def is_visible(self) -> bool:
+        return self.visibility == Visibility.PUBLISHED
+
+    @property
+    def visibility_label(self) -> str:
+        return Visibility(self.visibility).label
+
+
+def shown(content, *, in_full: bool = False) -> ShownContent | None:
+    """What the content's adapter says of it; None when the content no longer exists."""
+    if content is None:
+        return None
+    adapter = adapter_for(content)
+    return ShownContent(
+        kind=adapter.kind,
+        author=adapter.author(content),
+        text=adapter.text(content) if in_full else adapter.excerpt(content, EXCERPT_LENGTH),
+        html=adapter.html(content) if in_full else "",
+        url=adapter.url(content),
+        visibility=adapter.visibility(content),
+        reason=adapter.moderation_reason(content),
+        warnings=tuple(adapter.warnings(content)),
+        warning_note=adapter.warning_note(content),
+        is_locked=adapter.is_locked(content),
+        container_kind=adapter.container_kind or adapter.kind,
+        actions=frozenset(adapter.actions(content)),
+    )
 
 
 @dataclass(frozen=True)
@@ -39,6 +89,7 @@ class QueueRow:
     waited: timedelta
     wait_level: str  # "ok", "amber" or "red" against the administrators' targets
     is_claimed: bool  # a claim that has not lapsed
+    content: ShownContent | None  # None when the content no longer exists
 
 
 def wait_level(priority: str, waited: timedelta, settings: ModerationSettings) -> str:
@@ -85,6 +136,7 @@ def queue_page(*, viewer, filters: QueueFilters, page_number=1,
             wait_level=wait_level(item.priority, (item.resolved_at or now) - item.created_at,
                                   settings),
             is_claimed=item.is_claim_current(now, settings.claim_minutes),
+            content=shown(item.content),
         )
         for item in page.object_list
     ]

@@ -1,7 +1,8 @@
 """Writes for moderation: the queue (flags, reports, claims), actions on content, the audit trail.
 
-Content is reached only through the Moderatable interface (moderation.content),
-so forum posts and chat messages are handled alike.
+Content is reached only through its adapter (moderation.adapters): every kind
+is handled alike, and each action is applied by the app that owns the content.
+Here the action is checked, recorded and the author told.
 """
 
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from community.realtime import send_event_on_commit
 from community.refusals import Refused
 from community.roles import is_moderator
 from community.services import notify
+from moderation.adapters import ContentAction, ContentAdapter, adapter_for
 from moderation.models import (
     PRIORITY_RANK,
     REPORT_PRIORITY,
@@ -59,7 +61,7 @@ def flag_content(*, content, source: str, priority: str, reason: str,
     item, is_news = _gather(content, source=source, priority=priority, reason=reason,
                             matches=list(matches))
     action_record(actor=None, verb=ModerationAction.Verb.FLAG, target=content,
-                  member=content.author, item=item, reason=reason)
+                  member=adapter_for(content).author(content), item=item, reason=reason)
     if is_news:
         _announce(item)
     return item
@@ -94,7 +96,7 @@ def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
     """A member's report; several reports of one piece of content gather on one open item."""
     if reason not in ReportReason.values:
         raise Refused("reason", "Please choose a reason from the list.", "reason")
-    if content.author == reporter:
+    if adapter_for(content).author(content) == reporter:
         raise Refused("own", "You can't report your own words. You can edit or delete them.")
     checked = _submission().submission_check(author=reporter, kind="report", text=note,
                                              field="note")
@@ -119,16 +121,17 @@ AUTO_HIDE_REASON = "Hidden for now: several members reported it. A moderator wil
 
 def _hide_if_many_reports(item: QueueItem, content) -> None:
     """Past the administrators' threshold of distinct reporters, hide until a moderator looks."""
+    adapter = adapter_for(content)
     threshold = ModerationSettings.current().auto_hide_reports
-    if not threshold or item.is_auto_hidden or not content.is_visible_to_members:
+    if not threshold or item.is_auto_hidden or not adapter.is_visible(content):
         return
     if item.reports.values("reporter").distinct().count() < threshold:
         return
-    content.hide(None, AUTO_HIDE_REASON)
+    adapter.hide(content, by=None, reason=AUTO_HIDE_REASON)
     item.is_auto_hidden = True
     item.save(update_fields=["is_auto_hidden"])
     action_record(actor=None, verb=ModerationAction.Verb.HIDE, target=content,
-                  member=content.author, item=item, reason=AUTO_HIDE_REASON)
+                  member=adapter.author(content), item=item, reason=AUTO_HIDE_REASON)
 
 
 def _gather(content, *, source: str, priority: str, reason: str,
@@ -236,66 +239,82 @@ def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
 @transaction.atomic
 def content_approve(*, item: QueueItem, moderator) -> None:
     """Publish held content and close its item."""
-    item.content.restore(moderator)
+    content, adapter = _applicable(item.content, ContentAction.APPROVE)
+    adapter.approve(content, by=moderator)
     _resolve(item, moderator, ModerationAction.Verb.APPROVE, "Approved")
-    notify(users=[item.content.author], kind=Notification.Kind.MODERATION,
-           text="A moderator approved your post. Everyone can see it now.",
-           url=item.content.get_absolute_url())
+    _tell_author(content, adapter, f"A moderator approved your {adapter.kind}. "
+                                   "Everyone can see it now.")
 
 
 @transaction.atomic
 def reports_dismiss(*, item: QueueItem, moderator, reason: str = "") -> None:
     """Nothing to act on: close the item, and bring back content the reports hid."""
-    if item.is_auto_hidden:
-        item.content.restore(moderator)
+    content = item.content
+    if item.is_auto_hidden and content is not None:
+        adapter = adapter_for(content)
+        if ContentAction.RESTORE in adapter.actions(content):
+            adapter.restore(content, by=moderator)
     _resolve(item, moderator, ModerationAction.Verb.DISMISS, reason or "Reports dismissed")
 
 
 @transaction.atomic
 def content_hide(*, item: QueueItem, moderator, reason: str) -> None:
     reason = _required_reason(reason)
-    item.content.hide(moderator, reason)
+    content, adapter = _applicable(item.content, ContentAction.HIDE)
+    adapter.hide(content, by=moderator, reason=reason)
     _resolve(item, moderator, ModerationAction.Verb.HIDE, reason)
-    notify(users=[item.content.author], kind=Notification.Kind.MODERATION,
-           text=f"A moderator hid one of your posts. The reason: {reason}",
-           url=item.content.get_absolute_url())
+    _tell_author(content, adapter, f"A moderator hid your {adapter.kind}. The reason: {reason}")
 
 
 @transaction.atomic
 def content_restore(*, content, moderator, reason: str = "") -> None:
-    content.restore(moderator)
+    content, adapter = _applicable(content, ContentAction.RESTORE)
+    adapter.restore(content, by=moderator)
     action_record(actor=moderator, verb=ModerationAction.Verb.RESTORE, target=content,
-                  member=content.author, reason=reason)
-    notify(users=[content.author], kind=Notification.Kind.MODERATION,
-           text="A moderator restored your post.", url=content.get_absolute_url())
+                  member=adapter.author(content), reason=reason)
+    _tell_author(content, adapter, f"A moderator restored your {adapter.kind}.")
 
 
 @transaction.atomic
 def content_edit(*, item: QueueItem, moderator, text: str, reason: str) -> None:
-    """Edit the words (the old version is kept by the content) and close the item."""
+    """Edit the words (the content's app keeps the old version) and close the item."""
     reason = _required_reason(reason)
-    item.content.moderator_edit(moderator, text, reason)
+    content, adapter = _applicable(item.content, ContentAction.EDIT)
+    adapter.edit(content, by=moderator, text=text, reason=reason)
     _resolve(item, moderator, ModerationAction.Verb.EDIT, reason)
-    notify(users=[item.content.author], kind=Notification.Kind.MODERATION,
-           text=f"A moderator edited one of your posts. The reason: {reason}",
-           url=item.content.get_absolute_url())
+    _tell_author(content, adapter,
+                 f"A moderator edited your {adapter.kind}. The reason: {reason}")
+
+
+@transaction.atomic
+def content_clear(*, item: QueueItem, moderator, reason: str) -> None:
+    """Remove the words altogether (a profile's text) and close the item."""
+    reason = _required_reason(reason)
+    content, adapter = _applicable(item.content, ContentAction.CLEAR)
+    adapter.clear(content, by=moderator, reason=reason)
+    _resolve(item, moderator, ModerationAction.Verb.CLEAR, reason)
+    _tell_author(content, adapter,
+                 f"A moderator cleared your {adapter.kind}. The reason: {reason}")
 
 
 @transaction.atomic
 def content_lock(*, content, moderator, locked: bool, reason: str = "") -> None:
-    content.set_locked(moderator, locked)
+    content, adapter = _applicable(content,
+                                   ContentAction.LOCK if locked else ContentAction.UNLOCK)
+    adapter.lock(content, by=moderator, locked=locked)
     verb = ModerationAction.Verb.LOCK if locked else ModerationAction.Verb.UNLOCK
-    action_record(actor=moderator, verb=verb, target=content, member=content.author,
+    action_record(actor=moderator, verb=verb, target=content, member=adapter.author(content),
                   reason=reason)
 
 
 @transaction.atomic
 def content_move(*, content, moderator, destination: str, reason: str = "") -> None:
-    if destination not in dict(content.move_choices()):
+    content, adapter = _applicable(content, ContentAction.MOVE)
+    if destination not in dict(adapter.move_choices(content)):
         raise ValidationError("Choose where to move it from the list.")
-    content.move_to(moderator, destination)
+    adapter.move(content, by=moderator, destination=destination)
     action_record(actor=moderator, verb=ModerationAction.Verb.MOVE, target=content,
-                  member=content.author, reason=reason or f"Moved to {destination}")
+                  member=adapter.author(content), reason=reason or f"Moved to {destination}")
 
 
 @transaction.atomic
@@ -320,6 +339,21 @@ def presence_touch(*, moderator, now=None) -> None:
     ModeratorPresence.objects.update_or_create(
         moderator=moderator, defaults={"last_seen_at": now or timezone.now()}
     )
+
+
+def _applicable(content, action: str) -> tuple[object, ContentAdapter]:
+    """The content and its adapter, when the action applies to it as it stands."""
+    if content is None:
+        raise ValidationError("The content no longer exists, so there is nothing to act on.")
+    adapter = adapter_for(content)
+    if action not in adapter.actions(content):
+        raise ValidationError(f"That can't be done to this {adapter.kind} now.")
+    return content, adapter
+
+
+def _tell_author(content, adapter: ContentAdapter, text: str) -> None:
+    notify(users=[adapter.author(content)], kind=Notification.Kind.MODERATION, text=text,
+           url=adapter.url(content))
 
 
 def _required_reason(reason: str) -> str:
@@ -347,8 +381,10 @@ def _resolve(item: QueueItem, moderator, verb: str, reason: str) -> None:
     item.status, item.resolved_at, item.resolved_by = (
         QueueItem.Status.RESOLVED, timezone.now(), moderator)
     item.save(update_fields=["status", "resolved_at", "resolved_by"])
-    action_record(actor=moderator, verb=verb, item=item, target=item.content,
-                  member=item.content.author, reason=reason)
+    content = item.content
+    action_record(actor=moderator, verb=verb, item=item, target=content,
+                  member=adapter_for(content).author(content) if content is not None else None,
+                  reason=reason)
     reporters = User.objects.filter(reports_made__item=item).distinct()
     # Reporters learn that someone looked, never what happened to whom.
     notify(users=list(reporters), kind=Notification.Kind.MODERATION,

@@ -25,7 +25,7 @@ from community.ratelimits import limit_check
 from community.refusals import Refused
 from community.roles import is_moderator
 from community.signposting import resources_for
-from community.validators import has_control_characters
+from community.validators import has_control_characters, looks_like_contact_details
 from moderation.cover import OFFLINE_HOLD_REASON, moderators_available_now
 from moderation.models import Priority, QueueItem
 from moderation.sanctions import refuse_if_silenced
@@ -33,6 +33,8 @@ from moderation.screening import Action, Screening, combine, screen
 from moderation.services import flag_content, screening_flag
 
 WARNING_NOTE_LENGTH = 200
+CONTACT_HOLD_REASON = ("Phone numbers and email addresses wait for a moderator before others "
+                       "see them: sharing them here can put your safety at risk.")
 NEWCOMER_HOLD_REASON = ("Welcome! A moderator checks new members' first posts before others "
                         "see them. It usually doesn't take long.")
 CONTROL_MESSAGE = "This has hidden control characters in it. Please type it again."
@@ -52,6 +54,7 @@ class Surface:
     can_hold: bool = True  # False where only moderators read it anyway
     holds_newcomers: bool = False  # a new member's first few wait for a moderator
     mute_applies: bool = True  # False for reports: a muted member can still raise an alarm
+    holds_contact_details: bool = False  # phone numbers and emails wait for a moderator
 
 
 SURFACES = {
@@ -64,7 +67,7 @@ SURFACES = {
                        takes_warnings=True),
     "title": Surface(WriteLimit.Kind.EDIT, "message", 150, "title", min_length=3),
     "profile": Surface(WriteLimit.Kind.PROFILE, "message", 1000, "“About me”", min_length=0,
-                       title_length=(0, 40)),
+                       title_length=(0, 40), holds_contact_details=True),
     "report": Surface(WriteLimit.Kind.REPORT, "message", 500, "note", min_length=0,
                       can_hold=False, mute_applies=False),
     "note": Surface(WriteLimit.Kind.NOTE, "message", 2000, "note", can_hold=False),
@@ -123,7 +126,9 @@ def submission_check(*, author, kind: str, text: str, title: str | None = None,
         screening=screening,
         warnings=chosen,
         warning_note=note,
-        held_because=hold_reason(author, screening, surface, approval_reason)
+        held_because=hold_reason(author, screening, surface, approval_reason,
+                                 has_contact_details=looks_like_contact_details(
+                                     f"{title or ''} {text}"))
         if surface.can_hold else "",
     )
 
@@ -146,12 +151,15 @@ def signposting_for(author, screening: Screening, *,
                          now or timezone.now())
 
 
-def hold_reason(author, screening: Screening, surface: Surface, approval_reason: str = "") -> str:
+def hold_reason(author, screening: Screening, surface: Surface, approval_reason: str = "", *,
+                has_contact_details: bool = False) -> str:
     """Why new text waits for a moderator, or "" when others may see it at once."""
     if is_moderator(author):
         return ""
     if screening.action == Action.HOLD:
         return screening.message
+    if surface.holds_contact_details and has_contact_details:
+        return CONTACT_HOLD_REASON
     if screening.risk == Risk.URGENT and not moderators_available_now():
         return OFFLINE_HOLD_REASON
     if approval_reason:

@@ -1,8 +1,9 @@
-"""Moderator pages under /moderation/, and the page where a member reads a warning."""
+"""Moderator pages under /moderation/, and the pages where a member reads a warning or
+reports a profile."""
 
 from django.urls import path
 
-from moderation.views import log, members, queue, stats, warnings
+from moderation.views import log, members, queue, reports, stats, warnings
 
 app_name = "moderation"
 urlpatterns = [
@@ -16,4 +17,5 @@ urlpatterns = [
     path("log/", log.audit, name="log"),
     path("stats/", stats.stats, name="stats"),
     path("warnings/<int:pk>/", warnings.warning, name="warning"),
+    path("report/profile/<str:username>/", reports.profile, name="report_profile"),
 ]

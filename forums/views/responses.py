@@ -11,10 +11,8 @@ from community.links import next_or
 from forums import permissions
 from forums.models import Post, Reaction, Thread
 from forums.services import reaction_toggle, thread_follow
-from moderation.forms import ReportForm
-from moderation.models import Priority, ReportReason
-from moderation.services import report_create
 from moderation.submission import Refused
+from moderation.views.reports import report_page
 
 
 @login_required
@@ -81,21 +79,7 @@ def follow(request, category, thread_id):
 
 
 def _report(request, content, *, what: str):
-    form = ReportForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            report = report_create(reporter=request.user, content=content, **form.cleaned_data)
-        except Refused as refused:
-            refused.add_to(form)
-        else:
-            return render(request, "forums/report.html", {
-                "content": content,
-                "is_reported": True,
-                "is_at_risk": (report.reason == ReportReason.AT_RISK
-                               or report.item.priority == Priority.URGENT),
-            })
-    return render(request, "forums/report.html", {"content": content, "form": form,
-                                                  "what": what})
+    return report_page(request, content, what=what, back_url=content.get_absolute_url())
 
 
 def _visible_post(user, pk: int) -> Post:

@@ -102,10 +102,11 @@ def support(request, pk):
     now = timezone.now()
     resources = signposting.resources_for(risk=post.risk, topics=post.risk_topics,
                                           nation=request.user.member.nation, now=now)
-    listings = [signposting.Listing(resource, signposting.is_open(resource, now),
-                                    signposting.hours_text(resource)) for resource in resources]
-    return render(request, "forums/support.html", {
-        "post": post, "listings": listings, "post_url": selectors.post_url(post, request.user),
+    return render(request, "community/support.html", {
+        "listings": signposting.listings(resources, now),
+        "held_because": post.moderation_reason if post.visibility == "held" else "",
+        "shared": "Your post is up. Other members can read it and reply.",
+        "back_url": selectors.post_url(post, request.user), "back_to": "your post",
     })
 
 

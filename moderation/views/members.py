@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from community.models import User
-from moderation.content import moderator_querysets
+from moderation.adapters import registered_adapters
 from moderation.forms import NoteForm, SanctionForm
 from moderation.models import ModerationAction, Report, Sanction
 from moderation.permissions import can_lift, can_sanction, moderators_only
@@ -114,9 +114,9 @@ def _history_page(request, member: User, *, sanction_form=None, note_form=None):
 def _reports_about(member: User):
     """Reports of anything the member wrote, whatever kind of content it is."""
     about = [
-        Q(item__content_type=ContentType.objects.get_for_model(queryset.model),
-          item__object_id__in=queryset.model.objects.filter(author=member).values("pk"))
-        for queryset in moderator_querysets()
+        Q(item__content_type=ContentType.objects.get_for_model(adapter.model),
+          item__object_id__in=adapter.written_by(member).values("pk"))
+        for adapter in registered_adapters()
     ]
     return Report.objects.filter(reduce(or_, about)) if about else Report.objects.none()
 

@@ -1,6 +1,6 @@
 """The queue of reports and flags, one item in full, and the actions moderators take on it."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -17,13 +17,11 @@ from django.views.decorators.http import require_POST
 from community.models import Topic
 from community.warnings import active_warnings
 from moderation import forms, services
-from moderation.content import Visibility
+from moderation.adapters import ContentAction
 from moderation.models import ModerationAction, ModerationSettings, QueueItem, ReportReason
 from moderation.permissions import can_act_on, moderators_only
-from moderation.selectors import QueueRow, queue_items, queue_page, wait_level
+from moderation.selectors import QueueRow, ShownContent, queue_items, queue_page, shown, wait_level
 
-# Content whose `html` screening sanitised when it was written; anything else is shown as text.
-SANITISED_HTML = {("forums", "post")}
 # Reports saying the words themselves may upset whoever reads them.
 DISTRESSING_REPORTS = {ReportReason.AT_RISK, ReportReason.HARMFUL_DETAIL}
 AUTHOR_NOTES_SHOWN = 3
@@ -41,6 +39,10 @@ class Entry:
     @property
     def item(self) -> QueueItem:
         return self.row.item
+
+    @property
+    def content(self) -> ShownContent | None:
+        return self.row.content
 
     @property
     def is_collapsed(self) -> bool:
@@ -98,6 +100,10 @@ ACTIONS = {
         forms.EditForm,
         lambda item, by, data: services.content_edit(item=item, moderator=by, **data),
         "Edited. The old words are kept, and the author has been told why.", is_final=True),
+    "clear": Action(
+        forms.ClearForm,
+        lambda item, by, data: services.content_clear(item=item, moderator=by, **data),
+        "Cleared. The author has been told why.", is_final=True),
     "lock": Action(
         forms.ConfirmForm,
         lambda item, by, data: services.content_lock(content=item.content, moderator=by,
@@ -114,6 +120,23 @@ ACTIONS = {
                                                      **data),
         "Moved."),
 }
+
+
+class ActionForms(Mapping):
+    """The item page's forms by action, read-only: in a template, `forms.clear` on a plain
+    dict would call dict.clear() when no clear form is offered, emptying it."""
+
+    def __init__(self, forms_by_action: dict):
+        self._forms = forms_by_action
+
+    def __getitem__(self, action: str):
+        return self._forms[action]
+
+    def __iter__(self):
+        return iter(self._forms)
+
+    def __len__(self) -> int:
+        return len(self._forms)
 
 
 @moderators_only
@@ -139,7 +162,7 @@ def act(request, pk, action):
     if action not in ACTIONS:
         raise Http404("No such action.")
     item = get_object_or_404(queue_items(), pk=pk)
-    if action not in _offered(item, request.user):
+    if action not in _offered(_row(item), request.user):
         messages.error(request, _refusal(item, request.user))
         return redirect("moderation:item", item.pk)
     chosen = ACTIONS[action]
@@ -159,20 +182,16 @@ def act(request, pk, action):
 
 def _item_page(request, item: QueueItem, failed: tuple[str, forms.ItemActionForm] | None = None):
     now, settings = timezone.now(), ModerationSettings.current()
-    waited = (item.resolved_at or now) - item.created_at
-    row = QueueRow(item, waited, wait_level(item.priority, waited, settings),
-                   item.is_claim_current(now, settings.claim_minutes))
+    row = _row(item, now=now, settings=settings, in_full=True)
+    content = row.content
     action_forms = {slug: ACTIONS[slug].form(item=item, moderator=request.user, auto_id=_ids(slug))
-                    for slug in _offered(item, request.user, now=now, settings=settings)}
+                    for slug in _offered(row, request.user, now=now, settings=settings)}
     if failed:
         action_forms[failed[0]] = failed[1]
-    content = item.content
-    is_html = (item.content_type.app_label, item.content_type.model) in SANITISED_HTML
+    action_forms = ActionForms(action_forms)
     return render(request, "moderation/item.html", {
         "entry": _entry(row, _warning_names()),
         "content": content,
-        "body_html": content.html if content is not None and is_html else "",
-        "body_text": content.excerpt(forms.FULL_TEXT) if content is not None else "",
         "forms": action_forms,
         "failed": failed[0] if failed else "",
         "may_act": can_act_on(request.user, item, now=now, claim_minutes=settings.claim_minutes),
@@ -184,9 +203,9 @@ def _item_page(request, item: QueueItem, failed: tuple[str, forms.ItemActionForm
     })
 
 
-def _offered(item: QueueItem, user, *, now=None, settings=None) -> list[str]:
+def _offered(row: QueueRow, user, *, now=None, settings=None) -> list[str]:
     """The actions this moderator can take on the item as it stands, in the order shown."""
-    content = item.content
+    item, content = row.item, row.content
     if content is None:
         return []
     now, settings = now or timezone.now(), settings or ModerationSettings.current()
@@ -195,19 +214,21 @@ def _offered(item: QueueItem, user, *, now=None, settings=None) -> list[str]:
         # Someone else has it, but anyone may still alert the safeguarding lead.
         return ["escalate"] if is_open and item.escalated_at is None else []
     is_mine = item.claimed_by_id == user.pk and item.is_claim_current(now, settings.claim_minutes)
-    visibility = content.visibility
+    applies = content.actions  # what the content's adapter offers as it stands
     can = {
         "claim": is_open and not is_mine,
         "hand_over": is_open,
         "escalate": is_open and item.escalated_at is None,
-        "approve": is_open and visibility == Visibility.HELD,
-        "dismiss": is_open and visibility != Visibility.HELD,
-        "hide": is_open and visibility != Visibility.HIDDEN,
-        "restore": visibility == Visibility.HIDDEN,
-        "edit": is_open and hasattr(content, "moderator_edit"),
-        "lock": hasattr(content, "set_locked"),
-        "unlock": hasattr(content, "set_locked"),
-        "move": hasattr(content, "move_choices"),
+        "approve": is_open and ContentAction.APPROVE in applies,
+        # Nothing waits for approval: the reports can be closed as they are.
+        "dismiss": is_open and ContentAction.APPROVE not in applies,
+        "hide": is_open and ContentAction.HIDE in applies,
+        "restore": ContentAction.RESTORE in applies,
+        "edit": is_open and ContentAction.EDIT in applies,
+        "clear": is_open and ContentAction.CLEAR in applies,
+        "lock": ContentAction.LOCK in applies,
+        "unlock": ContentAction.UNLOCK in applies,
+        "move": ContentAction.MOVE in applies,
     }
     return [slug for slug, is_offered in can.items() if is_offered]
 
@@ -221,9 +242,17 @@ def _refusal(item: QueueItem, user) -> str:
     return "That can't be done to this item now."
 
 
+def _row(item: QueueItem, *, now=None, settings=None, in_full: bool = False) -> QueueRow:
+    now, settings = now or timezone.now(), settings or ModerationSettings.current()
+    waited = (item.resolved_at or now) - item.created_at
+    return QueueRow(item, waited, wait_level(item.priority, waited, settings),
+                    item.is_claim_current(now, settings.claim_minutes),
+                    shown(item.content, in_full=in_full))
+
+
 def _entry(row: QueueRow, warning_names: dict[str, str]) -> Entry:
     item = row.item
-    slugs = getattr(item.content, "content_warnings", None) or ()
+    slugs = row.content.warnings if row.content is not None else ()
     topics = dict.fromkeys(match.get("topic", "") for match in item.matches
                            if match.get("source") == QueueItem.Source.CRISIS)
     return Entry(

@@ -7,9 +7,11 @@ import pytest
 
 from chat.models import Room
 from chat.services import message_send
+from community.models import Notification
 from community.refusals import Refused
 from moderation.content import Visibility
 from moderation.models import ModerationAction, QueueItem, Sanction
+from moderation.services import report_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -265,3 +267,23 @@ def test_plain_forms_give_way_to_live_buttons(client, moderator, sam, room):
     assert "<legend>Where</legend>" in page
     script = Path(__file__).resolve().parents[2] / "static" / "js" / "chat.js"
     assert "chat__messages--live" in script.read_text()
+
+
+def test_hiding_a_message_from_the_queue_takes_it_off_everyones_screen(client, moderator, sam,
+                                                                       member, room, monkeypatch):
+    sent = message_send(author=sam, room=room, text="something unkind")
+    item = report_create(reporter=member, content=sent.message, reason="unkind").item
+    events = []
+    monkeypatch.setattr("chat.services.send_event_on_commit",
+                        lambda group, event: events.append((group, event)))
+    client.force_login(moderator)
+
+    queue = client.get("/moderation/").content.decode()
+    client.post(f"/moderation/items/{item.pk}/hide/", {"reason": "Unkind"})
+
+    assert "Member report: chat message by sam" in queue
+    sent.message.refresh_from_db()
+    assert sent.message.visibility == Visibility.HIDDEN
+    assert events == [(room.group_name, {"type": "chat.removed", "id": sent.message.pk})]
+    assert Notification.objects.get(user=sam).text == (
+        "A moderator hid your chat message. The reason: Unkind")

@@ -106,3 +106,44 @@ def test_pronouns_must_fit_on_one_line(client, member):
     )
 
     assert "Pronouns fit on one line." in response.content.decode()
+
+
+def edit(client, bio: str, pronouns: str = ""):
+    return client.post(reverse("member_edit"), {"pronouns": pronouns, "bio": bio, "nation": ""},
+                       follow=True)
+
+
+def test_a_phone_number_in_a_profile_waits_for_a_moderator(client, member):
+    client.force_login(member)
+
+    page = edit(client, "Text me on 07700 900 123 if you want to talk")
+
+    member.member.refresh_from_db()
+    assert member.member.visibility == "held"
+    assert "Phone numbers and email addresses wait for a moderator" in page.text
+    other = UserFactory()
+    client.force_login(other)
+    assert "07700" not in client.get(reverse("member_detail", args=["alex"])).text
+
+
+def test_words_not_allowed_are_refused_and_kept_in_the_form(client, member):
+    client.force_login(member)
+
+    page = edit(client, "honestly just kys", pronouns="he/him")
+
+    member.member.refresh_from_db()
+    assert member.member.bio == "" and "not allowed here" in page.text
+    assert "honestly just kys" in page.text and "he/him" in page.text
+
+
+def test_new_words_for_a_hidden_profile_wait_for_a_moderator(client, member, moderator):
+    from community.services import profile_set_visibility
+
+    profile_set_visibility(member=member.member, visibility="hidden", by=moderator,
+                           reason="Unkind words")
+    client.force_login(member)
+
+    edit(client, "I have rewritten this kindly")
+
+    member.member.refresh_from_db()
+    assert member.member.visibility == "held" and member.member.bio == "I have rewritten this kindly"

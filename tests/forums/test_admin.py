@@ -1,4 +1,5 @@
-"""Administrators set up categories and lock or pin threads in the admin; posts are read-only."""
+"""Administrators set up categories and lock or pin threads in the admin, through services that
+record the change and renew visitors' pages; posts are read-only."""
 
 import pytest
 
@@ -14,6 +15,12 @@ ADD_CATEGORY = "/admin/forums/category/add/"
 def category_form(**changes):
     return {"name": "Sleep", "slug": "sleep", "description": "", "order": 100,
             "who_may_start": "everyone", "is_public": "on", **changes}
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change's on-commit work, as a real request's commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -68,8 +75,91 @@ def test_locking_a_thread_in_the_admin_is_recorded_and_keeps_counts(client, admi
     assert response.status_code == 302
     thread.refresh_from_db()
     assert thread.is_locked and thread.is_pinned and thread.post_count == 5
+    assert {(action.verb, action.actor, action.target)
+            for action in ModerationAction.objects.all()} == {
+        ("lock", admin_user, thread), ("pin", admin_user, thread)}
+
+
+def test_pinning_in_the_admin_is_recorded_and_visitors_see_it_at_once(client, admin_user, thread,
+                                                                     committed):
+    assert ">Pinned<" not in client.get(thread.get_absolute_url()).content.decode()  # cached
+    client.force_login(admin_user)
+
+    with committed():
+        client.post(f"/admin/forums/thread/{thread.pk}/change/", {"is_pinned": "on"})
+
     action = ModerationAction.objects.get()
-    assert (action.verb, action.actor, action.target) == ("lock", admin_user, thread)
+    assert (action.verb, action.actor, action.target) == ("pin", admin_user, thread)
+    client.logout()
+    assert '<span class="marker">Pinned</span>' in client.get(
+        thread.get_absolute_url()).content.decode()
+
+
+def test_saving_a_thread_unchanged_records_nothing(client, admin_user, thread):
+    client.force_login(admin_user)
+
+    client.post(f"/admin/forums/thread/{thread.pk}/change/", {})
+
+    assert not ModerationAction.objects.exists()
+
+
+@pytest.mark.parametrize(("action", "field", "verb"), [
+    ("pin", "is_pinned", "pin"), ("lock", "is_locked", "lock")])
+def test_pin_and_lock_many_threads_at_once(client, admin_user, thread, member, category, action,
+                                           field, verb):
+    other = thread_create(author=member, category=category, title="Another one",
+                          body="More words here.").post.thread
+    Thread.objects.filter(pk=other.pk).update(**{field: True})  # already done: left alone
+    client.force_login(admin_user)
+
+    response = client.post("/admin/forums/thread/", {
+        "action": action, "_selected_action": [thread.pk, other.pk]}, follow=True)
+
+    assert "1 thread " in response.content.decode()
+    assert Thread.objects.filter(**{field: True}).count() == 2
+    assert list(ModerationAction.objects.values_list("verb", "object_id")) == [(verb, thread.pk)]
+
+
+@pytest.mark.parametrize(("action", "field", "verb"), [
+    ("unpin", "is_pinned", "unpin"), ("unlock", "is_locked", "unlock")])
+def test_unpin_and_unlock_from_the_list(client, admin_user, thread, action, field, verb):
+    Thread.objects.filter(pk=thread.pk).update(**{field: True})
+    client.force_login(admin_user)
+
+    client.post("/admin/forums/thread/", {"action": action, "_selected_action": [thread.pk]})
+
+    assert not Thread.objects.filter(**{field: True}).exists()
+    assert ModerationAction.objects.get().verb == verb
+
+
+def test_renaming_a_category_is_recorded_and_reaches_visitors_at_once(client, admin_user,
+                                                                      thread, committed):
+    category = thread.category
+    Category.objects.filter(pk=category.pk).update(thread_count=7)  # counted since it loaded
+    client.get(thread.get_absolute_url())  # cached with the old name
+    client.force_login(admin_user)
+
+    with committed():
+        response = client.post(f"/admin/forums/category/{category.pk}/change/",
+                               category_form(name="Low mood", slug=category.slug))
+
+    assert response.status_code == 302
+    action = ModerationAction.objects.get()
+    assert (action.verb, action.actor, action.target) == ("category", admin_user, category)
+    assert "name" in action.reason
+    category.refresh_from_db()
+    assert (category.name, category.thread_count) == ("Low mood", 7)
+    client.logout()
+    assert ">Low mood</a>" in client.get(thread.get_absolute_url()).content.decode()
+
+
+def test_adding_a_category_is_recorded(client, admin_user):
+    client.force_login(admin_user)
+
+    client.post(ADD_CATEGORY, category_form())
+
+    action = ModerationAction.objects.get()
+    assert (action.verb, action.target) == ("category", Category.objects.get(slug="sleep"))
 
 
 def test_posts_and_threads_cannot_be_added_or_changed_in_the_admin(client, admin_user, thread):

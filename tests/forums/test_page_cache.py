@@ -2,7 +2,14 @@
 
 import pytest
 
-from forums.services import post_create, post_edit, reaction_toggle, thread_create
+from forums.services import (
+    post_create,
+    post_edit,
+    post_set_visibility,
+    reaction_toggle,
+    thread_create,
+)
+from moderation.content import Visibility
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +52,8 @@ def test_visitors_stop_seeing_a_hidden_post_at_once(client, thread, moderator, c
     client.get(thread.get_absolute_url())
 
     with committed():
-        reply.hide(moderator, "Unkind")
+        post_set_visibility(post=reply, visibility=Visibility.HIDDEN, by=moderator,
+                            reason="Unkind")
 
     assert "Something unkind" not in client.get(thread.get_absolute_url()).content.decode()
 

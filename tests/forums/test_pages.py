@@ -10,7 +10,13 @@ from django.utils import timezone
 from community.models import ContentWarning, SiteSettings
 from community.services import block_create
 from forums.models import Category, Post, ReadMark, Thread
-from forums.services import post_create, post_delete, post_edit, thread_create
+from forums.services import (
+    post_create,
+    post_delete,
+    post_edit,
+    post_set_visibility,
+    thread_create,
+)
 from moderation.content import Visibility
 from moderation.models import CrisisPattern, WatchedWord
 from moderation.screening import rules
@@ -284,7 +290,8 @@ def test_held_thread_is_listed_only_for_its_author_and_moderators(client, modera
 
 def test_hidden_post_shows_the_reason_to_its_author(client, member, moderator, friend, thread):
     reply = post_create(author=friend, thread=thread, body="Something unkind").post
-    reply.hide(moderator, "It broke guideline 3.")
+    post_set_visibility(post=reply, visibility=Visibility.HIDDEN, by=moderator,
+                        reason="It broke guideline 3.")
 
     client.force_login(friend)
     mine = page_text(client.get(thread_url(thread)))
@@ -464,7 +471,7 @@ def test_a_held_post_with_urgent_words_still_leads_to_support(client, category):
 
     text = page_text(response)
     assert Post.objects.get().visibility == Visibility.HELD
-    assert "A moderator will look at your post soon, before other members see it." in text
+    assert "A moderator checks new members&#x27; first posts before others see them." in text
     assert 'href="tel:999"' in text
 
 

@@ -11,7 +11,14 @@ from django.utils.html import escape
 from community.models import User
 from community.services import block_create
 from forums.models import Reaction, Subscription
-from forums.services import post_create, post_edit, reaction_toggle, thread_create
+from forums.services import (
+    post_create,
+    post_edit,
+    post_set_visibility,
+    reaction_toggle,
+    thread_create,
+)
+from moderation.content import Visibility
 from moderation.models import Priority, QueueItem, Report
 from tests.factories import UserFactory
 
@@ -201,7 +208,7 @@ def test_who_reacted_is_for_members_only(client, post):
 
 
 def test_held_posts_are_not_found_by_other_members(client, member, friend, post):
-    post.hold(None, "Checking")
+    post_set_visibility(post=post, visibility=Visibility.HELD, by=None, reason="Checking")
     client.force_login(friend)
 
     assert client.get(reverse("forums:post_reactions", args=[post.pk])).status_code == 404

@@ -9,7 +9,14 @@ from django.utils.html import escape
 from community.services import block_create
 from forums.models import Post
 from forums.search import EMPTY, TOO_LONG, clean_query, excerpt
-from forums.services import post_create, post_delete, thread_create
+from forums.services import (
+    post_create,
+    post_delete,
+    post_set_visibility,
+    thread_create,
+    thread_set_visibility,
+)
+from moderation.content import Visibility
 from tests.factories import CategoryFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes")]
@@ -69,15 +76,17 @@ def test_search_leaves_out_what_the_reader_may_not_see(client, member, peer_supp
                                                        category):
     shown = start(member, category, title="Shown", body="The kettle is my friend.")
     held = post_create(author=peer_supporter, thread=shown.thread, body="A held kettle post.").post
-    held.hold(None, "Waiting")
+    post_set_visibility(post=held, visibility=Visibility.HELD, by=None, reason="Waiting")
     hidden = post_create(author=peer_supporter, thread=shown.thread, body="A hidden kettle.").post
-    hidden.hide(moderator, "Unkind")
+    post_set_visibility(post=hidden, visibility=Visibility.HIDDEN, by=moderator, reason="Unkind")
     deleted = post_create(author=member, thread=shown.thread, body="A deleted kettle.").post
     post_delete(post=deleted, by=member)
     hidden_thread = start(member, category, title="Hidden thread", body="Kettle again.")
-    hidden_thread.thread.hide(moderator, "Off topic")
+    thread_set_visibility(thread=hidden_thread.thread, visibility=Visibility.HIDDEN, by=moderator,
+                          reason="Off topic")
     held_thread = start(member, category, title="Held thread", body="Kettle once more.")
-    held_thread.thread.hold(moderator, "Checking")
+    thread_set_visibility(thread=held_thread.thread, visibility=Visibility.HELD, by=moderator,
+                          reason="Checking")
 
     found = results(search(client, "kettle"))
 

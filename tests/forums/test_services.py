@@ -10,12 +10,15 @@ from forums.services import (
     post_create,
     post_delete,
     post_edit,
+    post_set_visibility,
     reaction_toggle,
     thread_create,
     thread_follow,
+    thread_pin,
+    thread_set_visibility,
 )
 from moderation.content import Visibility
-from moderation.models import Priority, QueueItem
+from moderation.models import ModerationAction, Priority, QueueItem
 from tests.factories import CategoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +58,7 @@ def test_approving_a_held_first_post_publishes_the_thread(member, moderator, cat
     SiteSettings.objects.update(held_first_posts=1)
     post = start(member, category).post
 
-    post.restore(moderator)
+    post_set_visibility(post=post, visibility=Visibility.PUBLISHED, by=moderator)
 
     post.thread.refresh_from_db()
     category.refresh_from_db()
@@ -203,11 +206,39 @@ def test_hiding_a_reply_takes_it_out_of_the_counts(member, moderator, category):
     thread = start(member, category).post.thread
     reply = post_create(author=UserFactory(), thread=thread, body="A reply").post
 
-    reply.hide(moderator, "Unkind")
+    post_set_visibility(post=reply, visibility=Visibility.HIDDEN, by=moderator, reason="Unkind")
 
     thread.refresh_from_db()
     category.refresh_from_db()
     assert (thread.post_count, category.post_count) == (1, 1)
+
+
+def test_hiding_a_thread_takes_it_out_of_its_category_and_restoring_brings_it_back(
+        member, moderator, category):
+    thread = start(member, category).post.thread
+
+    thread_set_visibility(thread=thread, visibility=Visibility.HIDDEN, by=moderator,
+                          reason="Off topic")
+    category.refresh_from_db()
+    thread.refresh_from_db()
+    assert (category.thread_count, thread.moderation_reason, thread.moderated_by) == (
+        0, "Off topic", moderator)
+
+    thread_set_visibility(thread=thread, visibility=Visibility.PUBLISHED, by=moderator)
+    category.refresh_from_db()
+    assert category.thread_count == 1
+
+
+def test_only_moderators_pin_threads(member, moderator, category):
+    thread = start(member, category).post.thread
+
+    with pytest.raises(PermissionDenied):
+        thread_pin(thread=thread, by=member, pinned=True)
+    thread_pin(thread=thread, by=moderator, pinned=True)
+
+    thread.refresh_from_db()
+    assert thread.is_pinned
+    assert ModerationAction.objects.get().verb == "pin"
 
 
 def test_urgent_words_wait_for_a_moderator_when_none_is_online(member, category):

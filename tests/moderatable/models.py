@@ -1,4 +1,7 @@
-"""A minimal kind of member content that implements the moderation interface."""
+"""A minimal kind of member content: data only, as every content model is.
+
+What moderation needs to know about it is in its adapter (moderation.py).
+"""
 
 from django.conf import settings
 from django.db import models
@@ -12,10 +15,4 @@ class Note(ModeratedContent, WarnedContent):
     body = models.TextField()
 
     def __str__(self) -> str:
-        return self.excerpt()
-
-    def get_absolute_url(self) -> str:
-        return f"/notes/{self.pk}/"
-
-    def excerpt(self, length: int = 200) -> str:
-        return self.body[:length]
+        return self.body[:60]

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from chat.models import Message, Room
-from community.models import SiteSettings, WriteLimit
+from community.models import Member, SiteSettings, WriteLimit
 from community.ratelimits import rates_changed
 from forums.models import Post, Thread
 from moderation.models import DutyHours, ModeratorPresence, Priority, QueueItem, Report
@@ -57,11 +57,14 @@ CASES = [
 
 # Where a surface differs, and why. Report notes are optional, are read only by
 # moderators (nothing to hold or warn about), and stay open to muted members so
-# that anyone can still raise an alarm.
-REPORT_NOTE = {
-    "empty": "published", "whitespace": "published", "hold word": "published",
-    "needs a warning": "published", "crisis words, nobody on duty": "published",
-    "muted author": "published",
+# that anyone can still raise an alarm. Profile text is optional and cannot carry
+# a content warning, so words that need one are shown to members who open it.
+DIFFERENT = {
+    "report_note": {"empty": "published", "whitespace": "published", "hold word": "published",
+                    "needs a warning": "published",
+                    "crisis words, nobody on duty": "published", "muted author": "published"},
+    "profile": {"empty": "published", "whitespace": "published",
+                "needs a warning": "published"},
 }
 
 
@@ -116,6 +119,13 @@ class Surfaces:
                                     {"text": text}, follow=True)
         return self._seen(response, Message.objects.first())
 
+    def profile(self, text):
+        response = self.client.post(reverse("member_edit"),
+                                    {"pronouns": "they/them", "bio": text, "nation": ""},
+                                    follow=True)
+        member = Member.objects.get(user=self.author)
+        return self._seen(response, member if member.bio == text.strip() else None)
+
     def report_note(self, text):
         response = self.client.post(reverse("forums:post_report", args=[self.post.pk]),
                                     {"reason": "other", "note": text}, follow=True)
@@ -145,7 +155,8 @@ SAYS = {"empty": "write", "too_long": "characters", "control_characters": "hidde
         "muted": "can&#x27;t post or chat", "too_fast": "Please wait",
         "title_length": "title of 3 to 150"}
 
-SURFACES = ["thread_new", "thread_title", "reply", "edit", "chat_form", "report_note"]
+SURFACES = ["thread_new", "thread_title", "reply", "edit", "chat_form", "profile",
+            "report_note"]
 
 
 def arrange(case: Case, author, moderator):
@@ -165,8 +176,8 @@ def arrange(case: Case, author, moderator):
 
 
 def expected(case: Case, surface: str) -> str:
-    if surface == "report_note":
-        return REPORT_NOTE.get(case.name, case.outcome)
+    if case.name in DIFFERENT.get(surface, {}):
+        return DIFFERENT[surface][case.name]
     if surface == "thread_title" and case.name == "too long":
         return "refused:title_length"
     return case.outcome

@@ -466,7 +466,7 @@ def test_hide_tells_the_author_why_and_the_reporter_only_that_someone_looked(
     assert (action.actor, action.member, action.item, action.reason) == (
         moderator, member, item, "Please be kind to each other")
     assert told(member) == [
-        "A moderator hid one of your posts. The reason: Please be kind to each other"]
+        "A moderator hid your post. The reason: Please be kind to each other"]
     assert told(reporter) == ["Thank you for your report. A moderator has looked at it."]
     assert "Hidden. The author has been told why." in text(client.get(QUEUE))
 
@@ -523,7 +523,7 @@ def test_edit_keeps_the_old_words_and_tells_the_author(client, moderator, item, 
     assert post.body == "Tuesday was hard again."
     assert PostRevision.objects.get(post=post).body == "Tuesday was *really* hard again."
     assert ModerationAction.objects.get(verb="edit").reason == "Removed a name"
-    assert told(member) == ["A moderator edited one of your posts. The reason: Removed a name"]
+    assert told(member) == ["A moderator edited your post. The reason: Removed a name"]
 
 
 def test_edit_without_a_reason_keeps_the_new_words_in_the_form(client, moderator, item):
@@ -801,4 +801,4 @@ def test_a_reply_can_be_reported_and_hidden_through_the_queue(client, moderator,
 
     reply.refresh_from_db()
     assert reply.visibility == Visibility.HIDDEN
-    assert told(reporter)[-1] == "A moderator hid one of your posts. The reason: Unkind"
+    assert told(reporter)[-1] == "A moderator hid your post. The reason: Unkind"
