@@ -146,4 +146,5 @@ def test_new_words_for_a_hidden_profile_wait_for_a_moderator(client, member, mod
     edit(client, "I have rewritten this kindly")
 
     member.member.refresh_from_db()
-    assert member.member.visibility == "held" and member.member.bio == "I have rewritten this kindly"
+    assert member.member.visibility == "held"
+    assert member.member.bio == "I have rewritten this kindly"
