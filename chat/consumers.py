@@ -3,8 +3,6 @@
 import asyncio
 import contextlib
 import json
-import time
-from collections import deque
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -15,14 +13,16 @@ from chat.models import Message, Room
 from chat.permissions import can_join
 from community.frames import error_frame as error
 from community.frames import read_frame
+from community.ratelimits import frame_allowed, frames_forget
 from community.refusals import Refused
 from moderation.sanctions import LOCKED_OUT, member_group
 from moderation.services import report_create
 
 MAX_WARNINGS = 10
-# Frames per FLOOD_SECONDS: past the first a member is told to slow down, past the second cut off.
-FLOOD_SECONDS, FLOOD_WARN, FLOOD_CLOSE = 5, 20, 60
-TYPING_EVERY_SECONDS = 3
+# Frames of any kind on one socket: past the first rate a frame is refused with a word to
+# slow down, past the second the socket is cut off. Typing notices go out at most one per pace.
+FRAMES_WARN, FRAMES_CLOSE = "20 per 5 seconds", "60 per 5 seconds"
+TYPING_PACE = "1 per 3 seconds"
 # Closed after accepting, so the browser sees the code and knows whether retrying can help.
 NOT_SIGNED_IN, NOT_ALLOWED, NO_SUCH_ROOM, TOO_MANY_FRAMES = 4401, 4403, 4404, 4429
 HELD_NOTICE = ("Thanks. A moderator will check your message before others see it. "
@@ -35,8 +35,6 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def connect(self):
         user = self.scope["user"]
-        self.recent: deque[float] = deque()
-        self.last_typing = 0.0
         if not user.is_authenticated:
             return await self._refuse(NOT_SIGNED_IN)
         room = await _room(self.scope["url_route"]["kwargs"]["slug"])
@@ -56,6 +54,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.heartbeat = asyncio.create_task(self._beat())
 
     async def disconnect(self, code):
+        frames_forget(self.channel_name, FRAMES_WARN, FRAMES_CLOSE, TYPING_PACE)
         if self.room is None:
             return
         if self.heartbeat is not None:
@@ -122,10 +121,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.send_json({"type": "history", "messages": messages})
 
     async def on_typing(self, content):
-        now = time.monotonic()
-        if now - self.last_typing < TYPING_EVERY_SECONDS:
+        if not frame_allowed(self.channel_name, TYPING_PACE):
             return  # not stored and not worth an error: the next one will do
-        self.last_typing = now
         await self.channel_layer.group_send(self.room.group_name, {
             "type": "chat.typing", "member": self.name, "channel": self.channel_name})
 
@@ -173,14 +170,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.close(code=code)
 
     def _is_flooding(self) -> bool:
-        now = time.monotonic()
-        self.recent.append(now)
-        while self.recent and self.recent[0] < now - FLOOD_SECONDS:
-            self.recent.popleft()
-        if len(self.recent) > FLOOD_CLOSE:
+        if not frame_allowed(self.channel_name, FRAMES_CLOSE):
             asyncio.ensure_future(self._cut_off())
             return True
-        if len(self.recent) > FLOOD_WARN:
+        if not frame_allowed(self.channel_name, FRAMES_WARN):
             asyncio.ensure_future(self.send_json(error(
                 "too_fast", "You're sending a lot very quickly. Please wait a moment.")))
             return True

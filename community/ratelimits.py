@@ -91,6 +91,20 @@ def waived() -> Iterator[None]:
         _waived.reset(token)
 
 
+def frame_allowed(connection: str, rate: str) -> bool:
+    """Count one frame on one socket against `rate`; False once it is past it.
+
+    Sockets belong to one process, so these counts stay in its memory.
+    """
+    return _limiter("memory://").hit(parse_many(rate)[0], "frames", rate, connection)
+
+
+def frames_forget(connection: str, *rates: str) -> None:
+    """A closed socket's counts, cleared so a long-running process does not keep them."""
+    for rate in rates:
+        _limiter("memory://").clear(parse_many(rate)[0], "frames", rate, connection)
+
+
 def _seconds_until_free(limiter, items: list[RateLimitItem], identity) -> int:
     resets = [limiter.get_window_stats(item, *identity).reset_time for item in items]
     return max(1, math.ceil(max(resets) - time.time()))

@@ -3,20 +3,19 @@
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import AnonymousUser
 
+from community.request_cache import remembered
+
 PEER_SUPPORTERS = "Peer supporters"
 MODERATORS = "Moderators"
 ADMINISTRATORS = "Administrators"
 
 
 def role_names(user) -> frozenset[str]:
-    """The user's group names, looked up once per user object."""
+    """The user's group names, looked up once per request."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    cached = getattr(user, "_role_names", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._role_names = cached
-    return cached
+    return remembered(("roles", user.pk),
+                      lambda: frozenset(user.groups.values_list("name", flat=True)))
 
 
 def is_administrator(user: AnonymousUser) -> bool:

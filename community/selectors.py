@@ -1,19 +1,15 @@
 """Reads about members that several apps need: who blocks whom, unread notifications."""
 
 from community.models import Block, Notification
+from community.request_cache import remembered
 
 
 def _block_ids(user, *, side: str, other: str) -> frozenset[int]:
-    """The other side's ids of blocks where `user` is on `side`, once per user object."""
+    """The other side's ids of blocks where `user` is on `side`, once per request."""
     if not user.is_authenticated:
         return frozenset()
-    cache_name = f"_block_{side}_ids"
-    cached = getattr(user, cache_name, None)
-    if cached is None:
-        rows = Block.objects.filter(**{side: user}).values_list(f"{other}_id", flat=True)
-        cached = frozenset(rows)
-        setattr(user, cache_name, cached)
-    return cached
+    return remembered((f"blocks-{side}", user.pk), lambda: frozenset(
+        Block.objects.filter(**{side: user}).values_list(f"{other}_id", flat=True)))
 
 
 def blocked_ids(user) -> frozenset[int]:

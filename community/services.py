@@ -22,6 +22,7 @@ from community.models import (
 )
 from community.ratelimits import limit_check
 from community.refusals import Refused
+from community.request_cache import forget
 
 
 def member_create(*, user: User, nation: str = "", guidelines_accepted: bool = False) -> Member:
@@ -114,7 +115,7 @@ def roles_sync(*, user: User) -> None:
     Groups are the one place roles are granted (here or in the admin); the
     peer-supporter badge and staff status follow from them.
     """
-    user.__dict__.pop("_role_names", None)
+    forget(("roles", user.pk))
     names = roles.role_names(user)
     is_peer_supporter = roles.PEER_SUPPORTERS in names
     if user.member.is_peer_supporter != is_peer_supporter:
@@ -155,11 +156,18 @@ def block_create(*, blocker: User, blocked: User) -> Block:
     if blocker == blocked:
         raise Refused("own", "You can't block yourself.")
     limit_check(member=blocker, kind=WriteLimit.Kind.BLOCK)
+    _blocks_changed(blocker, blocked)
     return Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]
 
 
 def block_remove(*, blocker: User, blocked: User) -> None:
     Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+    _blocks_changed(blocker, blocked)
+
+
+def _blocks_changed(blocker: User, blocked: User) -> None:
+    forget(("blocks-blocker", blocker.pk))
+    forget(("blocks-blocked", blocked.pk))
 
 
 def notify(*, users, kind: str, text: str, url: str = "") -> None:

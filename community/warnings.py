@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from community.models import ContentWarning, WarningChoice, WarningPreference
+from community.request_cache import remembered
 
 # Weakest first: when several categories apply, the strictest choice wins.
 STRICTNESS = [WarningChoice.SHOW, WarningChoice.COLLAPSE, WarningChoice.HIDE]
@@ -43,11 +44,8 @@ class ReaderWarnings:
 
 def reader_warnings(request) -> ReaderWarnings:
     """The reader's warnings, looked up once per request however many items a page shows."""
-    cached = getattr(request, "_reader_warnings", None)
-    if cached is None:
-        cached = ReaderWarnings(active_warnings(), warning_choices(request.user))
-        request._reader_warnings = cached
-    return cached
+    return remembered(("reader-warnings", request.user.pk), lambda: ReaderWarnings(
+        active_warnings(), warning_choices(request.user)))
 
 
 def anonymous_reader_warnings() -> ReaderWarnings:

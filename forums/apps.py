@@ -6,7 +6,10 @@ class ForumsConfig(AppConfig):
 
     def ready(self):
         from forums.moderation import PostAdapter, ThreadAdapter
+        from forums.selectors import published_post_count
         from moderation.adapters import register
+        from moderation.submission import count_toward_standing
 
         register(PostAdapter())
         register(ThreadAdapter())
+        count_toward_standing(published_post_count)

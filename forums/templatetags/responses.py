@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django import template
 
+from community.request_cache import remembered
 from forums import permissions
 from forums.models import Post, Reaction, Subscription, Thread
 from forums.selectors import viewer_reactions
@@ -73,8 +74,5 @@ def thread_responses(context, thread: Thread) -> ThreadResponses:
 
 
 def _given_in_thread(request, thread_id: int) -> set[tuple[int, str]]:
-    cache = request.__dict__.setdefault("_viewer_reactions", {})
-    if thread_id not in cache:
-        post_ids = Post.objects.filter(thread_id=thread_id).values_list("pk", flat=True)
-        cache[thread_id] = viewer_reactions(request.user, post_ids)
-    return cache[thread_id]
+    return remembered(("viewer-reactions", request.user.pk, thread_id), lambda: viewer_reactions(
+        request.user, Post.objects.filter(thread_id=thread_id).values_list("pk", flat=True)))

@@ -54,6 +54,17 @@ def test_post_create_holds_first_post_of_new_member(member, category):
     assert (item.source, item.content) == ("held", posted.post)
 
 
+def test_once_a_post_is_published_the_member_is_no_longer_held_as_new(member, moderator,
+                                                                      category):
+    SiteSettings.objects.update(held_first_posts=1)
+    first = start(member, category).post
+    post_set_visibility(post=first, visibility=Visibility.PUBLISHED, by=moderator)
+
+    second = start(member, category)
+
+    assert not second.is_held
+
+
 def test_approving_a_held_first_post_publishes_the_thread(member, moderator, category):
     SiteSettings.objects.update(held_first_posts=1)
     post = start(member, category).post

@@ -8,6 +8,7 @@ were alerted and help was shown.
 
 import html
 from dataclasses import dataclass
+from importlib import import_module
 
 import pytest
 from channels.db import database_sync_to_async
@@ -171,7 +172,8 @@ def arrange(case: Case, author, moderator):
     if case.setup == "muted":
         sanction_create(member=author, moderator=moderator, kind="mute", reason="Cooling off")
     if case.setup == "rate_limited":
-        WriteLimit.objects.update(rate="1 per hour")
+        for kind in WriteLimit.Kind.values:
+            WriteLimit.objects.update_or_create(kind=kind, defaults={"rate": "1 per hour"})
         rates_changed()
 
 
@@ -216,7 +218,17 @@ def test_every_surface_treats_awkward_text_alike(client, case, surface):
 # The chat socket: the same table, the same outcomes, as error frames that keep nothing
 # of the member's text out of their hands (the client keeps it until acknowledged).
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def load_shipped_rules():
+    """The warnings and screening rules migrations ship, gone after a transactional flush."""
+    from django.apps import apps
+
+    for module, loader in (("community.migrations.0004_default_content_warnings",
+                            "create_warnings"),
+                           ("moderation.migrations.0002_default_rules", "load_rules")):
+        getattr(import_module(module), loader)(apps, None)
+
+
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("socket_test_setup")
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 async def test_the_chat_socket_treats_awkward_text_alike(case):
@@ -226,6 +238,7 @@ async def test_the_chat_socket_treats_awkward_text_alike(case):
     moderator = await database_sync_to_async(UserFactory)(username="mo")
     await database_sync_to_async(_make_moderator)(moderator)
     room = await Room.objects.acreate(name="Evening drop-in", slug="evening")
+    await database_sync_to_async(load_shipped_rules)()
     await database_sync_to_async(arrange)(case, author, moderator)
     headers = [(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1"),
                (b"cookie", await database_sync_to_async(session_cookie)(author))]
