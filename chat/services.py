@@ -10,19 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from chat.models import Message, Room
+from chat.permissions import check_join, check_remove
 from chat.selectors import message_frame
 from community.models import HelpResource
 from community.realtime import send_event_on_commit
-from community.roles import is_moderator
 from community.services import content_set_visibility
 from community.signposting import sms_href, tel_href, within_periods
 from moderation.content import Visibility
 from moderation.models import ModerationAction
+from moderation.permissions import check_moderate
 from moderation.services import action_record
 from moderation.submission import SURFACES, Refused, submission_check, submission_recorded
 
@@ -48,8 +49,7 @@ def room_is_open(room: Room, now: datetime | None = None) -> bool:
 def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
                  note: str = "", now: datetime | None = None) -> Sent:
     now = now or timezone.now()
-    if not author.is_authenticated or not author.is_active:
-        raise PermissionDenied("Log in to chat.")
+    check_join(author, room)
     if room.status == Room.Status.CLOSED:
         raise Refused("closed", "This room is closed.", "text")
     if not room_is_open(room, now):
@@ -82,8 +82,7 @@ def resource_frame(resource) -> dict:
 
 def message_remove(*, message: Message, moderator, reason: str) -> None:
     """A moderator takes a message down; everyone's screen drops it at once."""
-    if not is_moderator(moderator):
-        raise PermissionDenied("Only moderators remove messages.")
+    check_remove(moderator)
     reason = reason.strip() or "Removed by a moderator"
     with transaction.atomic():
         message_set_visibility(message=message, visibility=Visibility.HIDDEN, by=moderator,
@@ -102,8 +101,7 @@ def message_set_visibility(*, message: Message, visibility: str, by, reason: str
 
 
 def room_set_status(*, room: Room, moderator, status: str) -> None:
-    if not is_moderator(moderator):
-        raise PermissionDenied("Only moderators change rooms.")
+    check_moderate(moderator)
     if status not in Room.Status.values:
         raise ValidationError("Choose open, read-only or closed.")
     with transaction.atomic():
@@ -115,8 +113,7 @@ def room_set_status(*, room: Room, moderator, status: str) -> None:
 
 
 def room_set_slow_mode(*, room: Room, moderator, seconds: int) -> None:
-    if not is_moderator(moderator):
-        raise PermissionDenied("Only moderators change rooms.")
+    check_moderate(moderator)
     if not 0 <= seconds <= 3600:
         raise ValidationError("Slow mode is between 0 and 3600 seconds.")
     with transaction.atomic():

@@ -5,7 +5,8 @@ command, a test calling a service) nothing is kept, so a long-lived socket
 always reads the member's current rights.
 """
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
@@ -30,13 +31,20 @@ def forget(key: Hashable) -> None:
         store.pop(key, None)
 
 
+@contextmanager
+def opened() -> Iterator[None]:
+    """A fresh store for the duration: one request's worth of remembering."""
+    token = _store.set({})
+    try:
+        yield
+    finally:
+        _store.reset(token)
+
+
 class RequestCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _store.set({})
-        try:
+        with opened():
             return self.get_response(request)
-        finally:
-            _store.reset(token)

@@ -20,6 +20,7 @@ from community.models import (
     WarningPreference,
     WriteLimit,
 )
+from community.permissions import check_block
 from community.ratelimits import limit_check
 from community.refusals import Refused
 from community.request_cache import forget
@@ -153,8 +154,7 @@ def warning_preferences_set(*, user: User, choices: dict[str, str]) -> None:
 
 
 def block_create(*, blocker: User, blocked: User) -> Block:
-    if blocker == blocked:
-        raise Refused("own", "You can't block yourself.")
+    check_block(blocker, blocked)
     limit_check(member=blocker, kind=WriteLimit.Kind.BLOCK)
     _blocks_changed(blocker, blocked)
     return Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]

@@ -4,7 +4,7 @@ import asyncio
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -158,6 +158,8 @@ def member_block(request, username):
         block_create(blocker=request.user, blocked=other)
     except Refused as refused:
         messages.error(request, refused.message)
+    except PermissionDenied as denied:
+        messages.error(request, str(denied))
     else:
         messages.success(request, f"You have blocked {other.username}. They are not told.")
     return redirect(next_or(request, reverse("member_detail", args=[other.username])))

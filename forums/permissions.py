@@ -1,70 +1,89 @@
-"""Who may do what in the forums. Views and templates ask these; services enforce them."""
+"""Who may do what in the forums. Services call the check_* rules; pages ask the can_* forms."""
 
+from django.core.exceptions import PermissionDenied
+
+from community.permissions import can, check_member
 from community.roles import is_moderator
 from community.selectors import blocked_ids, blocker_ids
 from forums.models import Category, Post, Thread
 from moderation.content import Visibility
 
-
-def _is_member(user) -> bool:
-    return user.is_authenticated and user.is_active
+NOT_THERE = "This is not there any more."
 
 
-def can_read_category(user, category: Category) -> bool:
-    return category.is_public or user.is_authenticated
+def check_read_category(user, category: Category) -> None:
+    if not (category.is_public or user.is_authenticated):
+        raise PermissionDenied("This category is for members. Please log in to read it.")
 
 
-def can_see_thread(user, thread: Thread) -> bool:
-    if not can_read_category(user, thread.category):
-        return False
-    return (thread.visibility == Visibility.PUBLISHED or is_moderator(user)
-            or thread.author_id == user.pk)
+def check_see_thread(user, thread: Thread) -> None:
+    check_read_category(user, thread.category)
+    if not (thread.visibility == Visibility.PUBLISHED or is_moderator(user)
+            or thread.author_id == user.pk):
+        raise PermissionDenied(NOT_THERE)
 
 
-def can_see_post(user, post: Post) -> bool:
-    return post.visibility == Visibility.PUBLISHED or is_moderator(user) or (
-        post.author_id == user.pk
-    )
+def check_see_post(user, post: Post) -> None:
+    if not (post.visibility == Visibility.PUBLISHED or is_moderator(user)
+            or post.author_id == user.pk):
+        raise PermissionDenied(NOT_THERE)
 
 
-def can_start_thread(user, category: Category) -> bool:
-    if not _is_member(user):
-        return False
-    if category.who_may_start == Category.Starters.STAFF:
-        return is_moderator(user)
-    if category.who_may_start == Category.Starters.PEER_SUPPORTERS:
-        return is_moderator(user) or user.member.is_peer_supporter
-    return True
+def check_start_thread(user, category: Category) -> None:
+    check_member(user)
+    who = category.who_may_start
+    if who == Category.Starters.STAFF and not is_moderator(user) or (
+            who == Category.Starters.PEER_SUPPORTERS
+            and not (is_moderator(user) or user.member.is_peer_supporter)):
+        raise PermissionDenied(f"New threads in {category.name} are started by "
+                               f"{category.get_who_may_start_display().lower()}. "
+                               "You can still reply to the threads there.")
 
 
-def can_reply(user, thread: Thread) -> bool:
-    if not _is_member(user) or not can_see_thread(user, thread):
-        return False
-    return not thread.is_locked or is_moderator(user)
+def check_reply(user, thread: Thread) -> None:
+    check_member(user)
+    check_see_thread(user, thread)
+    if thread.is_locked and not is_moderator(user):
+        raise PermissionDenied("This thread is locked. It is not taking new replies.")
 
 
-def can_edit_post(user, post: Post) -> bool:
-    return _is_member(user) and post.author_id == user.pk and not post.is_deleted
+def check_edit_post(user, post: Post) -> None:
+    check_member(user)
+    if post.author_id != user.pk or post.is_deleted:
+        raise PermissionDenied("You can only change your own posts, and not once they are "
+                               "removed.")
 
 
-can_delete_post = can_edit_post
+def check_delete_post(user, post: Post) -> None:
+    check_member(user)
+    if post.author_id != user.pk or post.is_deleted:
+        raise PermissionDenied("You can only remove your own posts.")
 
 
-def can_react(user, post: Post) -> bool:
+def check_react(user, post: Post) -> None:
     """Members react to others' published posts, unless the writer has blocked them."""
-    if not _is_member(user) or post.author_id == user.pk or post.is_deleted:
-        return False
-    if post.visibility != Visibility.PUBLISHED:
-        return False
-    return post.author_id not in blocker_ids(user)
+    check_member(user)
+    if post.author_id == user.pk:
+        raise PermissionDenied("You can't react to your own post.")
+    if post.is_deleted or post.visibility != Visibility.PUBLISHED \
+            or post.author_id in blocker_ids(user):
+        raise PermissionDenied("You can't react to this post.")
 
 
-def can_report(user, content) -> bool:
-    return _is_member(user) and content.author_id != user.pk
+def check_see_history(user) -> None:
+    if not is_moderator(user):
+        raise PermissionDenied("Only moderators can see the edit history.")
 
 
-def can_see_history(user) -> bool:
-    return is_moderator(user)
+can_read_category = can(check_read_category)
+can_see_thread = can(check_see_thread)
+can_see_post = can(check_see_post)
+can_start_thread = can(check_start_thread)
+can_reply = can(check_reply)
+can_edit_post = can(check_edit_post)
+can_delete_post = can(check_delete_post)
+can_react = can(check_react)
+can_see_history = can(check_see_history)
 
 
 def hides_author(user, post: Post) -> bool:

@@ -16,8 +16,9 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from community.models import Notification, Risk, WriteLimit
+from community.permissions import check_member
 from community.ratelimits import limit_check
-from community.roles import is_administrator, is_moderator
+from community.roles import is_administrator
 from community.selectors import blocked_ids
 from community.services import content_set_visibility, notify
 from forums import permissions
@@ -25,6 +26,7 @@ from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subs
 from forums.page_cache import thread_changed, threads_changed
 from moderation.content import Visibility
 from moderation.models import ModerationAction
+from moderation.permissions import check_moderate
 from moderation.sanctions import refuse_if_silenced
 from moderation.screening import Screening
 from moderation.services import action_record, screening_flag
@@ -51,8 +53,7 @@ class Posted:
 
 def thread_create(*, author, category: Category, title: str, body: str,
                   warnings: Sequence[str] = (), warning_note: str = "") -> Posted:
-    if not permissions.can_start_thread(author, category):
-        raise PermissionDenied("You can't start a thread in this category.")
+    permissions.check_start_thread(author, category)
     checked = submission_check(
         author=author, kind="thread", text=body, title=title, warnings=warnings,
         warning_note=warning_note, approval_reason=APPROVAL_REASON if category.needs_approval
@@ -70,8 +71,7 @@ def thread_create(*, author, category: Category, title: str, body: str,
 
 def post_create(*, author, thread: Thread, body: str, warnings: Sequence[str] = (),
                 warning_note: str = "") -> Posted:
-    if not permissions.can_reply(author, thread):
-        raise PermissionDenied("This thread is not taking replies.")
+    permissions.check_reply(author, thread)
     checked = submission_check(author=author, kind="post", text=body, warnings=warnings,
                                warning_note=warning_note)
     with transaction.atomic():
@@ -83,8 +83,7 @@ def post_create(*, author, thread: Thread, body: str, warnings: Sequence[str] = 
 def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
               warning_note: str = "") -> Posted:
     """The writer edits their post; the old text is kept as a revision."""
-    if not permissions.can_edit_post(editor, post):
-        raise PermissionDenied("You can only edit your own posts.")
+    permissions.check_edit_post(editor, post)
     checked = submission_check(author=editor, kind="edit", text=body, warnings=warnings,
                                warning_note=warning_note)
     screening = checked.screening
@@ -109,8 +108,7 @@ def post_delete(*, post: Post, by) -> None:
 
     Counts are unchanged: the post keeps its place in the thread as a "removed" row.
     """
-    if not permissions.can_delete_post(by, post):
-        raise PermissionDenied("You can only delete your own posts.")
+    permissions.check_delete_post(by, post)
     post.is_deleted = True
     post.save(update_fields=["is_deleted"])
     thread_changed(post.thread_id)
@@ -121,8 +119,7 @@ def reaction_toggle(*, post: Post, user, kind: str) -> bool:
     """Add the reaction, or take it back if given already; True when it is now given."""
     if kind not in Reaction.Kind.values:
         raise ValidationError("That is not one of the reactions.")
-    if not permissions.can_react(user, post):
-        raise PermissionDenied("You can't react to this post.")
+    permissions.check_react(user, post)
     refuse_if_silenced(user)
     limit_check(member=user, kind=WriteLimit.Kind.REACTION)
     counter = Reaction.COUNT_FIELDS[kind]
@@ -142,6 +139,8 @@ def reaction_toggle(*, post: Post, user, kind: str) -> bool:
 
 
 def thread_follow(*, user, thread: Thread, follow: bool) -> None:
+    check_member(user)
+    permissions.check_see_thread(user, thread)
     if follow:
         Subscription.objects.get_or_create(user=user, thread=thread)
     else:
@@ -175,7 +174,8 @@ def thread_visibility_changed(*, thread: Thread) -> None:
 
 
 def post_set_visibility(*, post: Post, visibility: str, by, reason: str = "") -> None:
-    """Hold, hide or publish a post: counts, pages and followers follow it."""
+    """Hold, hide or publish a post: counts, pages and followers follow it. Called by this
+    app's services and moderation's adapter, which check who may do it first."""
     with transaction.atomic():
         was = content_set_visibility(content=post, visibility=visibility, by=by, reason=reason)
         if (was == Visibility.PUBLISHED) != (visibility == Visibility.PUBLISHED):
@@ -183,7 +183,8 @@ def post_set_visibility(*, post: Post, visibility: str, by, reason: str = "") ->
 
 
 def thread_set_visibility(*, thread: Thread, visibility: str, by, reason: str = "") -> None:
-    """Hold, hide or publish a thread: its category's count and its pages follow it."""
+    """Hold, hide or publish a thread: its category's count and its pages follow it. Called
+    by this app's services and moderation's adapter, which check who may do it first."""
     with transaction.atomic():
         was = content_set_visibility(content=thread, visibility=visibility, by=by,
                                      reason=reason)
@@ -193,6 +194,7 @@ def thread_set_visibility(*, thread: Thread, visibility: str, by, reason: str = 
 
 def post_moderator_edit(*, post: Post, editor, body: str, reason: str) -> None:
     """A moderator's edit: checked like any text, with the old words kept as a revision."""
+    check_moderate(editor)
     checked = submission_check(author=editor, kind="edit", text=body,
                                warnings=post.content_warnings, warning_note=post.warning_note)
     with transaction.atomic():
@@ -203,6 +205,7 @@ def post_moderator_edit(*, post: Post, editor, body: str, reason: str) -> None:
 
 
 def thread_lock(*, thread: Thread, locked: bool) -> None:
+    """Through moderation's adapter only, once moderation has checked the moderator."""
     thread.is_locked = locked
     thread.save(update_fields=["is_locked"])
     thread_changed(thread.pk)
@@ -211,8 +214,7 @@ def thread_lock(*, thread: Thread, locked: bool) -> None:
 @transaction.atomic
 def thread_pin(*, thread: Thread, by, pinned: bool) -> None:
     """Keep a thread at the top of its category, or let it go back among the others."""
-    if not is_moderator(by):
-        raise PermissionDenied("Only moderators pin threads.")
+    check_moderate(by)
     if thread.is_pinned == pinned:
         return
     thread.is_pinned = pinned
@@ -223,6 +225,7 @@ def thread_pin(*, thread: Thread, by, pinned: bool) -> None:
 
 
 def thread_retitle(*, thread: Thread, editor, title: str) -> None:
+    check_moderate(editor)
     thread.title = submission_check(author=editor, kind="title", text=title,
                                     field="title").text
     thread.save(update_fields=["title"])
@@ -231,7 +234,8 @@ def thread_retitle(*, thread: Thread, editor, title: str) -> None:
 
 @transaction.atomic
 def thread_move(*, thread: Thread, category: Category) -> None:
-    """Move a thread; both categories are recounted."""
+    """Move a thread; both categories are recounted. Through moderation's adapter, which
+    checks the moderator first."""
     old = Thread.objects.select_for_update(no_key=True).values_list(
         "category_id", flat=True).get(pk=thread.pk)
     if category.pk == old:

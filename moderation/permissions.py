@@ -1,36 +1,61 @@
-"""Who may use the moderation workspace and act on what; views ask these before calling services."""
+"""Who may use the moderation workspace and act on what. Services call the check_* rules;
+views and templates ask the can_* forms before offering an action."""
 
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils import timezone
 
+from community.permissions import can, check_member
 from community.roles import is_administrator, is_moderator
-from moderation.models import QueueItem
+from moderation.adapters import adapter_for
+from moderation.models import ModerationSettings, QueueItem
 
 
-def can_moderate(user) -> bool:
-    return is_moderator(user)
+def check_moderate(user) -> None:
+    if not is_moderator(user):
+        raise PermissionDenied("Only moderators can do this.")
 
 
-def can_act_on(user, item: QueueItem, *, now, claim_minutes: int) -> bool:
+def check_act_on(user, item: QueueItem, *, now=None, claim_minutes: int | None = None) -> None:
     """Another moderator's current claim keeps the item theirs; safeguarding leads may step in."""
-    if not can_moderate(user):
-        return False
-    if item.claimed_by_id == user.pk or is_administrator(user):
-        return True
-    return not item.is_claim_current(now, claim_minutes)
+    check_moderate(user)
+    if item.claimed_by_id in (None, user.pk) or is_administrator(user):
+        return
+    if claim_minutes is None:
+        claim_minutes = ModerationSettings.current().claim_minutes
+    if item.is_claim_current(now or timezone.now(), claim_minutes):
+        raise PermissionDenied(f"{item.claimed_by} is looking at this. You can act once they "
+                               "hand it over or their claim lapses.")
 
 
-def can_sanction(user, member) -> bool:
+def check_sanction(user, member) -> None:
     """Moderators sanction members; only administrators sanction moderators, and nobody themself."""
-    if not can_moderate(user) or member.pk == user.pk:
-        return False
-    return is_administrator(user) or not is_moderator(member)
+    check_moderate(user)
+    if member.pk == user.pk:
+        raise PermissionDenied("You can't sanction yourself.")
+    if is_moderator(member) and not is_administrator(user):
+        raise PermissionDenied("Only administrators can sanction a moderator or an "
+                               "administrator.")
 
 
-def can_lift(user, sanction) -> bool:
-    return can_sanction(user, sanction.member)
+def check_lift(user, sanction) -> None:
+    check_sanction(user, sanction.member)
+
+
+def check_report(user, content) -> None:
+    check_member(user)
+    if adapter_for(content).author(content) == user:
+        raise PermissionDenied("You can't report your own words. You can edit or delete them.")
+
+
+can_moderate = can(check_moderate)
+can_act_on = can(check_act_on)
+can_sanction = can(check_sanction)
+can_lift = can(check_lift)
+can_report = can(check_report)
 
 
 def moderators_only(view):

@@ -17,6 +17,7 @@ from community.realtime import send_event_on_commit
 from community.refusals import Refused
 from community.services import notify
 from moderation.models import ModerationAction, Sanction
+from moderation.permissions import check_lift, check_sanction
 from moderation.services import action_record
 
 Kind = Sanction.Kind
@@ -74,13 +75,12 @@ def refuse_if_silenced(member, *, scope: str = "", even_if_muted: bool = False) 
 @transaction.atomic
 def sanction_create(*, member, moderator, kind: str, reason: str, staff_note: str = "",
                     duration: timedelta | None = None, scope: str = "") -> Sanction:
+    check_sanction(moderator, member)
     if kind not in Kind.values:
         raise ValidationError("Choose a kind of sanction.")
     reason = reason.strip()
     if not reason:
         raise ValidationError("Give the member a reason: they will see it.")
-    if member == moderator:
-        raise ValidationError("You can't sanction yourself.")
     if duration is not None and duration <= timedelta(0):
         raise ValidationError("A duration must be more than nothing.")
     sanction = Sanction.objects.create(
@@ -102,6 +102,7 @@ def sanction_create(*, member, moderator, kind: str, reason: str, staff_note: st
 
 @transaction.atomic
 def sanction_lift(*, sanction: Sanction, moderator, reason: str = "") -> None:
+    check_lift(moderator, sanction)
     if sanction.lifted_at is not None:
         return
     sanction.lifted_at, sanction.lifted_by = timezone.now(), moderator

@@ -34,6 +34,7 @@ from moderation.models import (
     Report,
     ReportReason,
 )
+from moderation.permissions import check_act_on, check_moderate, check_report
 from moderation.screening import Action, Screening
 
 MODERATORS_GROUP = "moderators"
@@ -94,10 +95,9 @@ def screening_flag(*, content, screening: Screening) -> QueueItem | None:
 @transaction.atomic
 def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
     """A member's report; several reports of one piece of content gather on one open item."""
+    check_report(reporter, content)
     if reason not in ReportReason.values:
         raise Refused("reason", "Please choose a reason from the list.", "reason")
-    if adapter_for(content).author(content) == reporter:
-        raise Refused("own", "You can't report your own words. You can edit or delete them.")
     checked = _submission().submission_check(author=reporter, kind="report", text=note,
                                              field="note")
     priority = REPORT_PRIORITY.get(reason, Priority.NORMAL)
@@ -186,6 +186,7 @@ def item_viewed(*, item: QueueItem) -> None:
 
 @transaction.atomic
 def item_claim(*, item: QueueItem, moderator) -> QueueItem:
+    check_act_on(moderator, item)
     item = QueueItem.objects.select_for_update().get(pk=item.pk)
     if item.status == QueueItem.Status.RESOLVED:
         raise ValidationError("This item is already resolved.")
@@ -200,6 +201,7 @@ def item_claim(*, item: QueueItem, moderator) -> QueueItem:
 
 @transaction.atomic
 def item_hand_over(*, item: QueueItem, moderator, to, note: str = "") -> QueueItem:
+    check_act_on(moderator, item)
     if not is_moderator(to):
         raise ValidationError("Hand items only to another moderator.")
     item.claimed_by, item.claimed_at = to, timezone.now()
@@ -216,6 +218,7 @@ def item_hand_over(*, item: QueueItem, moderator, to, note: str = "") -> QueueIt
 @transaction.atomic
 def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
     """Pass an item to the administrators (the safeguarding leads), at the top of the queue."""
+    check_moderate(moderator)
     note = note.strip()
     if not note:
         raise ValidationError("Say why you are escalating, for the safeguarding lead.")
@@ -239,6 +242,7 @@ def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
 @transaction.atomic
 def content_approve(*, item: QueueItem, moderator) -> None:
     """Publish held content and close its item."""
+    check_act_on(moderator, item)
     content, adapter = _applicable(item.content, ContentAction.APPROVE)
     adapter.approve(content, by=moderator)
     _resolve(item, moderator, ModerationAction.Verb.APPROVE, "Approved")
@@ -249,6 +253,7 @@ def content_approve(*, item: QueueItem, moderator) -> None:
 @transaction.atomic
 def reports_dismiss(*, item: QueueItem, moderator, reason: str = "") -> None:
     """Nothing to act on: close the item, and bring back content the reports hid."""
+    check_act_on(moderator, item)
     content = item.content
     if item.is_auto_hidden and content is not None:
         adapter = adapter_for(content)
@@ -259,6 +264,7 @@ def reports_dismiss(*, item: QueueItem, moderator, reason: str = "") -> None:
 
 @transaction.atomic
 def content_hide(*, item: QueueItem, moderator, reason: str) -> None:
+    check_act_on(moderator, item)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.HIDE)
     adapter.hide(content, by=moderator, reason=reason)
@@ -268,6 +274,7 @@ def content_hide(*, item: QueueItem, moderator, reason: str) -> None:
 
 @transaction.atomic
 def content_restore(*, content, moderator, reason: str = "") -> None:
+    check_moderate(moderator)
     content, adapter = _applicable(content, ContentAction.RESTORE)
     adapter.restore(content, by=moderator)
     action_record(actor=moderator, verb=ModerationAction.Verb.RESTORE, target=content,
@@ -278,6 +285,7 @@ def content_restore(*, content, moderator, reason: str = "") -> None:
 @transaction.atomic
 def content_edit(*, item: QueueItem, moderator, text: str, reason: str) -> None:
     """Edit the words (the content's app keeps the old version) and close the item."""
+    check_act_on(moderator, item)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.EDIT)
     adapter.edit(content, by=moderator, text=text, reason=reason)
@@ -289,6 +297,7 @@ def content_edit(*, item: QueueItem, moderator, text: str, reason: str) -> None:
 @transaction.atomic
 def content_clear(*, item: QueueItem, moderator, reason: str) -> None:
     """Remove the words altogether (a profile's text) and close the item."""
+    check_act_on(moderator, item)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.CLEAR)
     adapter.clear(content, by=moderator, reason=reason)
@@ -299,6 +308,7 @@ def content_clear(*, item: QueueItem, moderator, reason: str) -> None:
 
 @transaction.atomic
 def content_lock(*, content, moderator, locked: bool, reason: str = "") -> None:
+    check_moderate(moderator)
     content, adapter = _applicable(content,
                                    ContentAction.LOCK if locked else ContentAction.UNLOCK)
     adapter.lock(content, by=moderator, locked=locked)
@@ -309,6 +319,7 @@ def content_lock(*, content, moderator, locked: bool, reason: str = "") -> None:
 
 @transaction.atomic
 def content_move(*, content, moderator, destination: str, reason: str = "") -> None:
+    check_moderate(moderator)
     content, adapter = _applicable(content, ContentAction.MOVE)
     if destination not in dict(adapter.move_choices(content)):
         raise ValidationError("Choose where to move it from the list.")
@@ -319,6 +330,7 @@ def content_move(*, content, moderator, destination: str, reason: str = "") -> N
 
 @transaction.atomic
 def note_add(*, member, moderator, text: str) -> ModeratorNote:
+    check_moderate(moderator)
     text = _submission().submission_check(author=moderator, kind="note", text=text,
                                           field="text").text
     note = ModeratorNote.objects.create(member=member, author=moderator, text=text)
@@ -336,6 +348,7 @@ def _submission():
 
 def presence_touch(*, moderator, now=None) -> None:
     """Record that a moderator is active, so members are not told nobody is around."""
+    check_moderate(moderator)
     ModeratorPresence.objects.update_or_create(
         moderator=moderator, defaults={"last_seen_at": now or timezone.now()}
     )

@@ -27,3 +27,16 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Category {n}")
     slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+def on_duty_moderator():
+    """A moderator who counts as on duty, so urgent words are published as in staffed hours."""
+    from django.contrib.auth.models import Group
+
+    from community import roles
+    from community.services import role_grant
+
+    Group.objects.get_or_create(name=roles.MODERATORS)  # gone after a transactional flush
+    user = UserFactory(username="on-duty")
+    role_grant(user=user, role=roles.MODERATORS)
+    return user

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +21,7 @@ from moderation.adapters import ContentAction
 from moderation.models import ModerationAction, ModerationSettings, QueueItem, ReportReason
 from moderation.permissions import can_act_on, moderators_only
 from moderation.selectors import QueueRow, ShownContent, queue_items, queue_page, shown, wait_level
+from moderation.submission import Refused
 
 # Reports saying the words themselves may upset whoever reads them.
 DISTRESSING_REPORTS = {ReportReason.AT_RISK, ReportReason.HARMFUL_DETAIL}
@@ -170,8 +171,8 @@ def act(request, pk, action):
     if form.is_valid():
         try:
             chosen.run(item, request.user, form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
+        except (ValidationError, PermissionDenied, Refused) as error:
+            form.add_error(None, getattr(error, "message", None) or str(error))
         else:
             messages.success(request, chosen.done)
             if chosen.is_final:

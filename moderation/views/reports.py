@@ -6,6 +6,7 @@ reported here.
 """
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
 from community.models import Member
@@ -24,6 +25,8 @@ def report_page(request, content, *, what: str, back_url: str):
             report = report_create(reporter=request.user, content=content, **form.cleaned_data)
         except Refused as refused:
             refused.add_to(form)
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
         else:
             return render(request, "moderation/report.html", {
                 **context, "is_reported": True,

@@ -8,9 +8,9 @@ from chat.models import Room
 @pytest.fixture(autouse=True)
 def moderators_online(db):
     from moderation.services import presence_touch
-    from tests.factories import UserFactory
+    from tests.factories import on_duty_moderator
 
-    presence_touch(moderator=UserFactory(username="on-duty"))
+    presence_touch(moderator=on_duty_moderator())
 
 
 @pytest.fixture

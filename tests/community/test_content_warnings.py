@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from community import request_cache
 from community.models import ContentWarning, WarningPreference
 from community.services import warning_preferences_set
 from tests.factories import UserFactory
@@ -147,7 +148,7 @@ def test_a_page_of_warned_items_runs_the_same_queries_whatever_its_size(
     ]
 
     # Categories, the reader's choices, and the reader's roles for the page's navigation.
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(3), request_cache.opened():
         html = render(member, MANY, items=items)
 
     assert html.count("<details") == size - size // 3

@@ -16,9 +16,9 @@ def no_newcomer_holds(db):
 def moderators_online(db):
     """A moderator active a moment ago, so urgent posts are published as in staffed hours."""
     from moderation.services import presence_touch
-    from tests.factories import UserFactory
+    from tests.factories import on_duty_moderator
 
-    presence_touch(moderator=UserFactory(username="on-duty"))
+    presence_touch(moderator=on_duty_moderator())
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
+from community import request_cache
 from community.models import User
 from community.services import block_create
 from forums.models import Reaction, Subscription
@@ -176,7 +177,7 @@ def test_post_actions_read_the_viewers_reactions_once_per_page(member, category,
     def render_page(posts):
         request = RequestFactory().get(THREAD_PATH)
         request.user = User.objects.get(pk=friend.pk)
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureQueriesContext(connection) as queries, request_cache.opened():
             pages = [render_to_string("forums/includes/post_actions.html",
                                       {"post": post, "user": request.user}, request=request)
                      for post in posts]

@@ -31,7 +31,7 @@ from moderation.services import (
     presence_touch,
     report_create,
 )
-from tests.factories import CategoryFactory, UserFactory
+from tests.factories import CategoryFactory, UserFactory, on_duty_moderator
 from tests.moderatable.models import Note
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes")]
@@ -48,7 +48,7 @@ QUEUE_QUERIES, MEMBER_QUERIES, LOG_QUERIES, ITEM_QUERIES = 14, 15, 10, 16
 def forum_as_usual(db):
     """No newcomer holds, and a moderator on duty so urgent posts are published at once."""
     SiteSettings.objects.update_or_create(pk=1, defaults={"held_first_posts": 0})
-    presence_touch(moderator=UserFactory(username="on-duty"))
+    presence_touch(moderator=on_duty_moderator())
 
 
 @pytest.fixture
