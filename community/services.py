@@ -155,6 +155,7 @@ def warning_preferences_set(*, user: User, choices: dict[str, str]) -> None:
 
 def block_create(*, blocker: User, blocked: User) -> Block:
     check_block(blocker, blocked)
+    submission_path().check_writer(blocker, even_if_muted=True)
     limit_check(member=blocker, kind=WriteLimit.Kind.BLOCK)
     _blocks_changed(blocker, blocked)
     return Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]

@@ -30,7 +30,7 @@ from moderation.permissions import check_moderate
 from moderation.sanctions import refuse_if_silenced
 from moderation.screening import Screening
 from moderation.services import action_record, screening_flag
-from moderation.submission import Checked, submission_check, submission_recorded
+from moderation.submission import Checked, check_writer, submission_check, submission_recorded
 
 APPROVAL_REASON = "New threads here are checked by a moderator before members see them."
 
@@ -109,6 +109,7 @@ def post_delete(*, post: Post, by) -> None:
     Counts are unchanged: the post keeps its place in the thread as a "removed" row.
     """
     permissions.check_delete_post(by, post)
+    check_writer(by, even_if_muted=True)
     post.is_deleted = True
     post.save(update_fields=["is_deleted"])
     thread_changed(post.thread_id)
@@ -141,6 +142,7 @@ def reaction_toggle(*, post: Post, user, kind: str) -> bool:
 def thread_follow(*, user, thread: Thread, follow: bool) -> None:
     check_member(user)
     permissions.check_see_thread(user, thread)
+    check_writer(user, even_if_muted=True)
     if follow:
         Subscription.objects.get_or_create(user=user, thread=thread)
     else:

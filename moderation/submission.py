@@ -188,9 +188,15 @@ def _is_newcomer(author) -> bool:
 
 
 def _check_author(author, surface: Surface, scope: str) -> None:
+    check_writer(author, scope=scope, even_if_muted=not surface.mute_applies)
+
+
+def check_writer(author, *, scope: str = "", even_if_muted: bool = False) -> None:
+    """A signed-in member whose sanctions let them write here. For writes that are not
+    text (blocks, follows, deletions), a muted member is let through."""
     if not author.is_authenticated or not author.is_active:
         raise Refused("signed_out", "Please log in again to write here.")
-    refuse_if_silenced(author, scope=scope, even_if_muted=not surface.mute_applies)
+    refuse_if_silenced(author, scope=scope, even_if_muted=even_if_muted)
 
 
 def _clean_title(title: str, surface: Surface, field: str) -> str:

@@ -7,6 +7,7 @@ were alerted and help was shown.
 """
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -249,7 +250,7 @@ async def test_the_chat_socket_treats_awkward_text_alike(case):
 
     await socket.send_json_to({"type": "message", "text": case.text})
 
-    frames = await _frames(socket)
+    frames = await _frames(socket, until=_answered(case))
     await socket.disconnect()
     errors = [f for f in frames if f["type"] == "error" and f["code"] != "held"]
     stored = await Message.objects.filter(text__contains=case.text.strip()[:20] or "\0").afirst()
@@ -271,8 +272,20 @@ def _make_moderator(user):
     role_grant(user=user, role=roles.MODERATORS)
 
 
-async def _frames(socket) -> list[dict]:
+def _answered(case: Case) -> Callable[[list[dict]], bool]:
+    """Whether the frames so far answer the message: a refusal, or its delivery and help."""
+    def answered(frames: list[dict]) -> bool:
+        kinds = {f["type"] if f["type"] != "error" else f["code"] for f in frames}
+        if case.outcome.startswith("refused"):
+            return bool(kinds - {"history", "presence", "held", "message", "signpost"})
+        delivered = ("held" if case.outcome == "held" else "message") in kinds
+        return delivered and ("signpost" in kinds or not case.alerts)
+    return answered
+
+
+async def _frames(socket, *, until: Callable[[list[dict]], bool]) -> list[dict]:
+    """Frames until `until` says the message is answered, or five quiet seconds."""
     frames = []
-    while not await socket.receive_nothing(0.3):
+    while not until(frames) and not await socket.receive_nothing(5):
         frames.append(await socket.receive_json_from(1))
     return frames
