@@ -18,6 +18,10 @@ How a new kind of content plugs in:
    call those services.
 4. Register an instance from the app's `AppConfig.ready()`:
    `register(NoteAdapter())`.
+5. Store members' words only through the one submission path: add a Surface
+   in moderation/submission.py, call submission_check() before the insert
+   and submission_recorded() after it, and the app's service checks who may
+   write with check_* rules of its own permissions.py.
 
 Nothing in moderation changes: tests/moderatable is such an app.
 
