@@ -79,6 +79,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await handler(self, content)
         except Refused as refused:
             await self.send_json(error(refused.code, refused.message))
+            if refused.help:
+                await self.send_json({"type": "signpost", "resources": [
+                    services.resource_frame(resource) for resource in refused.help]})
         except ValidationError as invalid:
             await self.send_json(error(getattr(invalid, "code", None) or "invalid",
                                        " ".join(invalid.messages)))

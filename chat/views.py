@@ -71,6 +71,8 @@ def message_send(request, slug: str):
             sent = services.message_send(author=request.user, room=room, **form.cleaned_data)
         except Refused as refused:
             refused.add_to(form)
+            return _room_page(request, room, bound=form,
+                              help_listings=signposting.listings(refused.help))
         else:
             if sent.signpost:
                 return render(request, "community/support.html", {
@@ -85,7 +87,8 @@ def message_send(request, slug: str):
     return _room_page(request, room, bound=form)
 
 
-def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None = None):
+def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None = None,
+               help_listings=()):
     """The room page; `bound` is a form that failed, shown again with its input and errors."""
     user = request.user
     latest = latest_messages(room)
@@ -116,6 +119,7 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         "opens_next": opens_next(room, timezone.now(), is_open=is_open),
         "can_remove": is_moderating,
         "max_length": MAX_LENGTH,
+        "help_listings": help_listings,
         "send_form": bound if isinstance(bound, MessageForm) else MessageForm(
             warnings=warnings.categories.values()),
         "socket_path": f"/ws/chat/{room.slug}/",

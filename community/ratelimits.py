@@ -58,11 +58,13 @@ def rates_changed() -> None:
 
 
 def limit_check(*, member, kind: str, scope: str = "", rate: str | None = None,
-                code: str = "too_fast",
-                reason: str = "You're doing that a lot just now.") -> None:
+                code: str = "too_fast", reason: str = "You've written a lot in a short time.",
+                count: bool = True) -> None:
     """Count one `kind` write by `member` (in `scope`), or refuse saying when to try again.
 
-    `rate`, `code` and `reason` serve a place's own stricter pace (a room's slow mode).
+    With `count` off it only asks whether there is room, so a write refused for
+    another reason afterwards uses up nothing. `rate`, `code` and `reason` serve a
+    place's own stricter pace (a room's slow mode).
     """
     if _waived.get():
         return
@@ -71,7 +73,7 @@ def limit_check(*, member, kind: str, scope: str = "", rate: str | None = None,
     limiter = _limiter(_store_uri())
     try:
         full = [item for item in items if not limiter.test(item, *identity)]
-        if not full:
+        if not full and count:
             full = [item for item in items if not limiter.hit(item, *identity)]
         if full:
             wait = _seconds_until_free(limiter, full, identity)

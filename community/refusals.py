@@ -9,6 +9,7 @@ class Refused(Exception):
                  retry_after: int | None = None):
         super().__init__(message)
         self.code, self.message, self.field, self.retry_after = code, message, field, retry_after
+        self.help: list = []  # help lines to show with the refusal, when the words suggest risk
 
     def add_to(self, form) -> None:
         """Show the refusal on a bound form: beside its field, or above the form."""

@@ -106,6 +106,8 @@ def member_edit(request):
             saved = member_update(member=member, **form.cleaned_data)
         except Refused as refused:
             refused.add_to(form)
+            return render(request, "community/member_edit.html", {
+                "form": form, "help_listings": signposting.listings(refused.help)})
         else:
             if saved.resources:
                 return render(request, "community/support.html", {

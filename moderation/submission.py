@@ -101,14 +101,31 @@ def submission_check(*, author, kind: str, text: str, title: str | None = None,
     `scope` is the place (a chat room's group): where a scoped mute applies and
     where `slow_mode_seconds` paces each member (staff excepted).
     `approval_reason` says why this place holds everything for a moderator.
+    Whatever refuses the text, words that suggest risk still bring their writer
+    help: the refusal carries the help lines in `Refused.help`.
     """
-    surface = SURFACES[kind]
+    try:
+        return _checked(author=author, surface=SURFACES[kind], text=text, title=title,
+                        warnings=warnings, warning_note=warning_note, scope=scope,
+                        slow_mode_seconds=slow_mode_seconds, approval_reason=approval_reason,
+                        field=field, title_field=title_field, note_field=note_field)
+    except Refused as refused:
+        refused.help = _help_for_refused(author, f"{title or ''}\n{text}")
+        raise
+
+
+def _checked(*, author, surface: Surface, text: str, title: str | None, warnings, warning_note,
+             scope: str, slow_mode_seconds: int, approval_reason: str, field: str,
+             title_field: str, note_field: str) -> Checked:
     _check_author(author, surface, scope)
-    limit_check(member=author, kind=surface.limit)
+    paces = [{"kind": surface.limit}]
     if slow_mode_seconds and not is_moderator(author):
-        limit_check(member=author, kind=surface.limit, scope=f"slow:{scope}",
-                    rate=f"1 per {slow_mode_seconds} seconds", code="slow_mode",
-                    reason=f"Slow mode is on: one message every {slow_mode_seconds} seconds.")
+        paces.append({
+            "kind": surface.limit, "scope": f"slow:{scope}",
+            "rate": f"1 per {slow_mode_seconds} seconds", "code": "slow_mode",
+            "reason": f"Slow mode is on: one message every {slow_mode_seconds} seconds."})
+    for pace in paces:  # asked first, counted last: refused text uses up nothing
+        limit_check(member=author, count=False, **pace)
     text = _clean(text, surface.max_length, field, surface.noun, minimum=surface.min_length)
     screening = screen(text, author=author, kind=surface.screen_as)
     title_screening = None
@@ -119,6 +136,8 @@ def submission_check(*, author, kind: str, text: str, title: str | None = None,
     if screening.action == Action.BLOCK:
         raise Refused("blocked", screening.message, field)
     chosen, note = _checked_warnings(surface, screening, warnings, warning_note, note_field)
+    for pace in paces:
+        limit_check(member=author, **pace)
     return Checked(
         text=screening.text,
         title=title_screening.text if title_screening else "",
@@ -141,6 +160,15 @@ def submission_recorded(*, content, checked: Checked, author,
                      reason=checked.held_because)
     screening_flag(content=content, screening=checked.screening)
     return signposting_for(author, checked.screening, now=now)
+
+
+def _help_for_refused(author, text: str) -> list[HelpResource]:
+    """The help lines for refused words that suggest risk: refusing them must not leave the
+    writer without a route to help."""
+    if not text.strip() or not author.is_authenticated:
+        return []
+    return signposting_for(author, screen(text[:SURFACES["post"].max_length], author=author,
+                                          kind="message"))
 
 
 def signposting_for(author, screening: Screening, *,

@@ -30,6 +30,7 @@ class Draft:
     preview: Screening | None = None
     suggested: tuple[str, ...] = ()
     posted: services.Posted | None = None
+    help_listings: list = ()  # help lines beside a refusal of words that suggest risk
 
 
 @login_required
@@ -122,11 +123,12 @@ def _submit(request, form: PostForm, write: Callable[..., services.Posted]) -> D
         return Draft(form, posted=write(**form.cleaned_data))
     except Refused as refused:
         refused.add_to(form)
+        help_listings = signposting.listings(refused.help)
     if "warnings" not in form.errors:
-        return Draft(form)
+        return Draft(form, help_listings=help_listings)
     # A warning is needed: point at the ones the words seem to need, without ticking them.
     screening = screen(form.cleaned_data.get("body", ""), author=request.user, kind="post")
-    return Draft(form, suggested=screening.suggested_warnings)
+    return Draft(form, suggested=screening.suggested_warnings, help_listings=help_listings)
 
 
 def _after_posting(request, posted: services.Posted):

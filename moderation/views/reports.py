@@ -8,8 +8,10 @@ reported here.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from community.models import Member
+from community import signposting
+from community.models import Member, Risk
 from moderation.forms import ReportForm
 from moderation.models import Priority, ReportReason
 from moderation.services import report_create
@@ -25,13 +27,17 @@ def report_page(request, content, *, what: str, back_url: str):
             report = report_create(reporter=request.user, content=content, **form.cleaned_data)
         except Refused as refused:
             refused.add_to(form)
+            context["help_listings"] = signposting.listings(refused.help)
         except PermissionDenied as denied:
             form.add_error(None, str(denied))
         else:
+            is_at_risk = (report.reason == ReportReason.AT_RISK
+                          or report.item.priority == Priority.URGENT)
             return render(request, "moderation/report.html", {
-                **context, "is_reported": True,
-                "is_at_risk": (report.reason == ReportReason.AT_RISK
-                               or report.item.priority == Priority.URGENT),
+                **context, "is_reported": True, "is_at_risk": is_at_risk,
+                "help_listings": signposting.listings(signposting.resources_for(
+                    Risk.URGENT, (), request.user.member.nation, timezone.now()))
+                if is_at_risk else (),
             })
     return render(request, "moderation/report.html", {**context, "form": form})
 

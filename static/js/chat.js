@@ -16,6 +16,10 @@
   const sendButton = root.querySelector("[data-chat-send]");
   const textBox = form.querySelector("textarea");
   const canRemove = root.hasAttribute("data-can-remove");
+  const me = root.dataset.me;
+  let isOpen = root.hasAttribute("data-open");
+  // The message on its way: its words stay in the box until the server answers.
+  let pending = null;
   const parse = (value, fallback) => {
     try { return JSON.parse(value); } catch { return fallback; }
   };
@@ -34,6 +38,7 @@
     read_only: "The room is read-only just now.",
     closed: "The room is closed.",
   };
+  const ANSWER_WAIT = 10000;
   const FIRST_DELAY = 1000;
   const LONGEST_DELAY = 30000;
   let delay = FIRST_DELAY;
@@ -85,10 +90,12 @@
   function addActions(item) {
     const id = Number(item.dataset.id);
     const actions = element("div", "chat-message__actions");
-    const report = element("button", "link-button", "Report");
-    report.type = "button";
-    report.addEventListener("click", () => showReportForm(item, id));
-    actions.append(report);
+    if (item.dataset.author !== me) {
+      const report = element("button", "link-button", "Report");
+      report.type = "button";
+      report.addEventListener("click", () => showReportForm(item, id));
+      actions.append(report);
+    }
     if (canRemove) {
       const remove = element("button", "link-button", "Remove");
       remove.type = "button";
@@ -204,6 +211,7 @@
     history: (frame) => frame.messages.forEach(show),
     message: (frame) => {
       show(frame);
+      if (pending && frame.author === me) sent();
       if (frame.author && typing.textContent.startsWith(`${frame.author} `)) typing.textContent = "";
     },
     removed: (frame) => {
@@ -217,9 +225,23 @@
     },
     typing: (frame) => showTyping(frame.member),
     signpost: (frame) => showSignpost(frame.resources),
-    room: (frame) => { status.textContent = roomStatus[frame.status] || ""; },
+    room: (frame) => {
+      status.textContent = roomStatus[frame.status] || "";
+      isOpen = frame.status === "open";
+      setSendable();
+    },
     reported: () => say("Thank you. A moderator will look at it."),
-    error: (frame) => say(frame.message),
+    error: (frame) => {
+      say(frame.message);
+      if (!pending) return;
+      if (frame.code === "held") {
+        sent();  // stored, waiting for a moderator: the notice says so
+      } else {
+        pending = null;  // refused: the words stay in the box beside the reason
+        setSendable();
+        textBox.focus();
+      }
+    },
   };
 
   function connect() {
@@ -228,7 +250,8 @@
     let isCatchingUp = lastId > 0;
     socket.addEventListener("open", () => {
       delay = FIRST_DELAY;
-      sendButton.disabled = false;
+      pending = null;  // unanswered before the drop: the words are still in the box
+      setSendable();
       alerts.replaceChildren();
     });
     socket.addEventListener("message", (event) => {
@@ -257,6 +280,22 @@
     });
   }
 
+  function setSendable() {
+    const connected = socket && socket.readyState === WebSocket.OPEN;
+    sendButton.disabled = !connected || !isOpen || pending !== null;
+    textBox.disabled = !isOpen;
+  }
+
+  function sent() {
+    pending = null;
+    textBox.value = "";
+    const noteBox = form.querySelector("[data-chat-note]");
+    if (noteBox) noteBox.value = "";
+    form.querySelectorAll('input[name="warnings"]').forEach((box) => { box.checked = false; });
+    setSendable();
+    textBox.focus();
+  }
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = textBox.value.trim();
@@ -268,11 +307,15 @@
     const warnings = [...form.querySelectorAll('input[name="warnings"]:checked')].map((box) => box.value);
     const noteBox = form.querySelector("[data-chat-note]");
     const note = noteBox ? noteBox.value.trim() : "";
-    if (send({ type: "message", text, warnings, note })) {
-      textBox.value = "";
-      if (noteBox) noteBox.value = "";
-      form.querySelectorAll('input[name="warnings"]').forEach((box) => { box.checked = false; });
-      textBox.focus();
+    if (pending === null && send({ type: "message", text, warnings, note })) {
+      pending = text;
+      setSendable();
+      setTimeout(() => {
+        if (pending !== text) return;
+        pending = null;
+        setSendable();
+        say("No answer from the room yet. Your words are still in the box: try sending again.");
+      }, ANSWER_WAIT);
     }
   });
   textBox.addEventListener("input", () => {

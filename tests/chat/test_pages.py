@@ -127,3 +127,26 @@ def test_roles_may_manage_or_view_rooms_in_the_admin(admin_user, moderator):
     assert admin_user.has_perms(["chat.add_room", "chat.change_roomhours", "chat.view_message"])
     assert moderator.has_perms(["chat.view_room", "chat.view_message"])
     assert not moderator.has_perm("chat.change_room")
+
+
+def test_a_read_only_room_offers_no_box_to_type_in_and_says_why(client, member, room):
+    Room.objects.filter(pk=room.pk).update(status=Room.Status.READ_ONLY)
+    client.force_login(member)
+
+    page = client.get("/chat/evening-drop-in/").text
+
+    assert "You can't send messages just now: the room is read-only." in page
+    assert '<button type="submit" class="button" data-chat-send disabled>' in page
+
+
+def test_a_message_sent_without_javascript_keeps_its_warning_and_note(client, member, room):
+    client.force_login(member)
+
+    response = client.post("/chat/evening-drop-in/send/", {
+        "text": "My dad has chemo on Thursday", "warnings": ["medical-detail"],
+        "note": "hospital talk"}, follow=True)
+
+    message = room.messages.get()
+    assert (message.content_warnings, message.warning_note) == (["medical-detail"],
+                                                                "hospital talk")
+    assert "hospital talk" in response.text

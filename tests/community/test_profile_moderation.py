@@ -59,7 +59,7 @@ def test_a_reported_profile_reaches_the_queue_with_its_words(client, profile, re
                                           "note": "A phone number"})
 
     assert "You are reporting the profile of alex." in form
-    assert "Thank you. A moderator will look at this." in response.content.decode()
+    assert "A moderator will look at this." in response.content.decode()
     item = QueueItem.objects.get()
     assert item.content == profile and item.reports.get().reporter == reporter
     client.force_login(moderator)

@@ -72,3 +72,35 @@ def test_crisis_words_bring_help_to_the_sender_and_an_alert_to_moderators(browse
         expect(mo.get_by_text("New urgent item")).to_be_visible()
     finally:
         other.close()
+
+
+def test_a_refused_message_stays_in_the_box_with_the_reason(page, site_url):
+    jo = log_in(page, site_url, "jo")
+    jo.goto(site_url + ROOM)
+    send = jo.get_by_role("button", name="Send")
+    expect(send).to_be_enabled()
+    words = f"honestly just kys {uuid.uuid4().hex[:6]}"
+
+    jo.get_by_label("Your message").fill(words)
+    send.click()
+
+    expect(jo.locator("[data-chat-alerts]")).to_contain_text("not allowed here")
+    expect(jo.get_by_label("Your message")).to_have_value(words)
+    expect(send).to_be_enabled()
+    expect(jo.locator(".chat-message", has_text=words)).to_have_count(0)
+
+
+def test_without_javascript_a_message_is_sent_from_the_form(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        alex = log_in(context.new_page(), site_url, "alex")
+        alex.goto(site_url + ROOM)
+        words = f"Evening all, from a plain form {uuid.uuid4().hex[:6]}"
+
+        alex.get_by_label("Your message").fill(words)
+        alex.get_by_role("button", name="Send").click()
+
+        expect(alex.locator(".chat-message", has_text=words)).to_be_visible()
+        expect(alex.get_by_label("Your message")).to_have_value("")
+    finally:
+        context.close()
