@@ -15,6 +15,7 @@ from community.frames import error_frame as error
 from community.frames import read_frame
 from community.ratelimits import frame_allowed, frames_forget
 from community.refusals import Refused
+from moderation.content import Visibility
 from moderation.sanctions import LOCKED_OUT, member_group
 from moderation.services import report_create
 
@@ -249,16 +250,21 @@ def _send(user, room_id: int, text: str, warnings: list[str], note: str) -> serv
                                  note=note)
 
 
-def _message(room_id: int, message_id: int) -> Message:
-    message = (Message.objects.select_related("author", "room")
-               .filter(room_id=room_id, pk=message_id).first())
+def _message(room_id: int, message_id: int, *, shown_only: bool = False) -> Message:
+    """The room's message; `shown_only` answers a held or removed one as if it did not exist,
+    so members cannot learn from the answer what they were never shown."""
+    messages = Message.objects.select_related("author", "room").filter(room_id=room_id)
+    if shown_only:
+        messages = messages.filter(visibility=Visibility.PUBLISHED)
+    message = messages.filter(pk=message_id).first()
     if message is None:
         raise Refused("not_found", "That message is not in this room any more.")
     return message
 
 
 def _report(user, room_id: int, message_id: int, reason: str) -> None:
-    report_create(reporter=user, content=_message(room_id, message_id), reason=reason)
+    report_create(reporter=user, content=_message(room_id, message_id, shown_only=True),
+                  reason=reason)
 
 
 def _remove(user, room_id: int, message_id: int, reason: str) -> None:

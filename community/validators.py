@@ -39,9 +39,11 @@ def reject_phone_like(value: str) -> None:
 
 
 def has_control_characters(value: str) -> bool:
-    """Invisible control and text-direction characters that can disguise text."""
+    """Invisible control and text-direction characters that can disguise text, and halves
+    of characters (lone surrogates) that no database can store."""
     return any(
         (unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS)
+        or unicodedata.category(char) == "Cs"
         or char in DIRECTION_OVERRIDES
         for char in value
     )

@@ -43,7 +43,12 @@ def check_start_thread(user, category: Category) -> None:
 def check_reply(user, thread: Thread) -> None:
     check_member(user)
     check_see_thread(user, thread)
-    if thread.is_locked and not is_moderator(user):
+    if is_moderator(user):
+        return
+    if thread.visibility != Visibility.PUBLISHED:
+        raise PermissionDenied("This thread is waiting for a moderator or hidden, so it is "
+                               "not taking replies.")
+    if thread.is_locked:
         raise PermissionDenied("This thread is locked. It is not taking new replies.")
 
 

@@ -362,3 +362,31 @@ async def test_a_muted_member_stays_connected_and_is_told(member, moderator, roo
     await communicator.send_json_to({"type": "history", "after": 0})
     assert (await next_of(communicator, "history"))["messages"] == []
     await communicator.disconnect()
+
+
+async def test_reporting_a_removed_message_answers_as_for_one_that_never_was(member, other,
+                                                                            room):
+    sent = await database_sync_to_async(message_send)(author=other, room=room, text="gone")
+    await Message.objects.filter(pk=sent.message.pk).aupdate(visibility=Visibility.HIDDEN)
+    communicator = await joined(member)
+
+    removed = await refused(communicator, {"type": "report", "id": sent.message.pk,
+                                           "reason": "unkind"})
+    unknown = await refused(communicator, {"type": "report", "id": sent.message.pk + 1000,
+                                           "reason": "unkind"})
+
+    assert removed == unknown and removed["code"] == "not_found"
+    assert not await Report.objects.aexists()
+    await communicator.disconnect()
+
+
+async def test_half_a_character_is_refused_and_the_socket_carries_on(member, room):
+    communicator = await joined(member)
+
+    await communicator.send_to(text_data='{"type": "message", "text": "hello \\ud800 there"}')
+    error = await next_of(communicator, "error")
+    await communicator.send_json_to({"type": "message", "text": "hello there"})
+
+    assert error["code"] == "control_characters"
+    assert (await next_of(communicator, "message"))["text"] == "hello there"
+    await communicator.disconnect()

@@ -290,3 +290,19 @@ def test_blocked_words_in_a_title_refuse_the_thread(member, category):
         thread_create(author=member, category=category, title="Buy cheap pills here",
                       body="An ordinary body")
     assert not Thread.objects.exists()
+
+
+def test_a_hidden_thread_takes_no_replies_and_tells_no_follower(member, moderator, category):
+    from community.models import Notification
+    from forums.models import Subscription
+
+    thread = start(member, category).post.thread
+    follower = UserFactory()
+    Subscription.objects.create(user=follower, thread=thread)
+    thread_set_visibility(thread=thread, visibility=Visibility.HIDDEN, by=moderator,
+                          reason="Unkind")
+
+    with pytest.raises(PermissionDenied, match="not taking replies"):
+        post_create(author=member, thread=thread, body="Still here")
+
+    assert not Notification.objects.filter(user=follower).exists()
