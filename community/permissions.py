@@ -34,16 +34,7 @@ def check_member(user) -> None:
         raise PermissionDenied(SIGNED_OUT)
 
 
-def check_own_profile(user, member) -> None:
-    check_member(user)
-    if member.user_id != user.pk:
-        raise PermissionDenied("You can only change your own profile.")
-
-
 def check_block(user, other) -> None:
     check_member(user)
     if other.pk == user.pk:
         raise PermissionDenied("You can't block yourself.")
-
-
-can_block = can(check_block)
