@@ -23,7 +23,7 @@ from moderation.screening import rules
 class RuleAdmin(admin.ModelAdmin):
     """Screening rules: this process recompiles at once, the others within seconds."""
 
-    search_fields = ["pattern", "note"]
+    search_fields = ["pattern", "explanation", "note"]
     list_per_page = 100
 
     def save_model(self, request, obj, form, change):
@@ -41,16 +41,16 @@ class RuleAdmin(admin.ModelAdmin):
 
 @admin.register(CrisisPattern)
 class CrisisPatternAdmin(RuleAdmin):
-    list_display = ["pattern", "level", "topic", "is_active", "updated_at"]
+    list_display = ["pattern", "explanation", "level", "topic", "is_active", "updated_at"]
     list_filter = ["level", "topic", "is_active"]
-    fields = ["pattern", "level", "topic", "is_active", "note"]
+    fields = ["pattern", "level", "topic", "explanation", "is_active", "note"]
 
 
 @admin.register(WatchedWord)
 class WatchedWordAdmin(RuleAdmin):
     list_display = ["pattern", "action", "replacement", "warning", "is_active", "updated_at"]
     list_filter = ["action", "is_active"]
-    fields = ["pattern", "action", "replacement", "warning", "is_active", "note"]
+    fields = ["pattern", "action", "replacement", "warning", "explanation", "is_active", "note"]
 
 
 class ReadOnly:

@@ -16,6 +16,11 @@ PATTERN_HELP = (
     "~ is up to four words."
 )
 
+EXPLANATION_HELP = (
+    "What the rule finds, in a few words moderators read beside the matched words: "
+    "“plan + time”, “a goodbye”, “contact details”."
+)
+
 
 def validate_pattern(value: str) -> None:
     try:
@@ -37,6 +42,7 @@ class CrisisPattern(models.Model):
                                help_text=PATTERN_HELP)
     level = models.CharField(max_length=20, choices=Level.choices)
     topic = models.CharField(max_length=30, choices=Topic.choices)
+    explanation = models.CharField(max_length=80, blank=True, help_text=EXPLANATION_HELP)
     is_active = models.BooleanField("in use", default=True)
     note = models.CharField(max_length=200, blank=True, help_text="Why this rule exists.")
     updated_at = models.DateTimeField(auto_now=True)
@@ -67,6 +73,7 @@ class WatchedWord(models.Model):
         "community.ContentWarning", null=True, blank=True, on_delete=models.SET_NULL,
         help_text="The content warning it suggests or requires.",
     )
+    explanation = models.CharField(max_length=80, blank=True, help_text=EXPLANATION_HELP)
     is_active = models.BooleanField("in use", default=True)
     note = models.CharField(max_length=200, blank=True, help_text="Why this rule exists.")
     updated_at = models.DateTimeField(auto_now=True)

@@ -152,3 +152,15 @@ def audit_page(*, moderator_id=None, member_id=None, verb="", page_number=1) -> 
     if verb:
         actions = actions.filter(verb=verb)
     return Paginator(actions, LOG_PAGE_SIZE).get_page(page_number)
+
+
+def match_meaning(match: dict) -> str:
+    """What a stored screening match found, in words and without the member's words.
+
+    Matches stored before rules carried an explanation fall back to level and topic.
+    """
+    if match.get("explanation"):
+        return match["explanation"]
+    if match.get("source") == "crisis":
+        return f"{match.get('level', '')} words about {match.get('topic', '')}".strip()
+    return f"watched words ({match.get('level', '')})"

@@ -15,6 +15,13 @@ SWAPS = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s
 # Apostrophes go, so "I'm" is "im" and "don't" is "dont" however they were typed.
 APOSTROPHES = ("'", "`")
 CURLY_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
+# Letters from other alphabets that look like Latin ones ("kіll" with a Cyrillic і), and
+# characters that take no space, which would otherwise split a word in two.
+LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝӏвмнткгАЕОРСУХІЈЅВМНТКαεορικνυτχΑΕΟΡΙΚΝΥΤΧ",
+    "aeopcyxijsdqwlbmhtkraeopcyxijsbmhtkaeopikvutxaeopiknytx",
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad",
+)
 SWAPPABLE = re.compile(r"(?<!\S)\S*[0134@$!]\S*")
 # Most messages have none of the swap characters; finding that out costs far
 # less than looking at every word.
@@ -31,6 +38,7 @@ BOUNDARIES = re.compile(f"(?:{BOUNDARY} )+")
 REPEATED_BOUNDARY = f"{BOUNDARY} {BOUNDARY}"
 SPACED_LETTERS = re.compile(f" (?:[^\\W\\d_{BOUNDARY}] ){{2,}}[^\\W\\d_{BOUNDARY}] ")
 REPEATS = re.compile(r"(.)\1+")
+LONGEST_WORD = 20
 
 
 def _unswap(match: re.Match) -> str:
@@ -42,23 +50,42 @@ def _unswap(match: re.Match) -> str:
     return core.translate(SWAPS) + raw[len(core):]
 
 
-def _join_letters(match: re.Match) -> str:
-    # Joined letters can repeat ("k i l l"): squeeze them as the other words were.
-    return f" {REPEATS.sub(_first, match.group().replace(' ', ''))} "
+def _letters_joiner(words: frozenset[str]):
+    def join(match: re.Match) -> str:
+        # Joined letters can repeat ("k i l l"): squeeze them as the other words were.
+        joined = REPEATS.sub(_first, match.group().replace(" ", ""))
+        return f" {' '.join(split_words(joined, words) or [joined])} "
+    return join
+
+
+def split_words(joined: str, words: frozenset[str]) -> list[str] | None:
+    """`joined` as the fewest known words ("kilmyself" as "kil myself"); None if it is not.
+
+    Spaced letters lose the spaces between words ("k i l l  m y s e l f").
+    """
+    best: list[list[str] | None] = [[]] + [None] * len(joined)
+    for end in range(1, len(joined) + 1):
+        for start in range(max(0, end - LONGEST_WORD), end):
+            before = best[start]
+            if before is not None and joined[start:end] in words and (
+                    best[end] is None or len(before) + 1 < len(best[end])):
+                best[end] = [*before, joined[start:end]]
+    return best[-1]
 
 
 def _first(match: re.Match) -> str:
     return match.group(1)
 
 
-def normalise(text: str) -> list[str]:
+def normalise(text: str, words: frozenset[str] = frozenset()) -> list[str]:
     """Lower-cased word tokens with swaps undone, letters squeezed and spaced letters joined.
 
-    Sentences are separated by a BOUNDARY token.
+    Spaced letters are split into `words` where they can be. Sentences are
+    separated by a BOUNDARY token.
     """
     apostrophes = APOSTROPHES
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text).translate(LOOK_ALIKES)
         apostrophes += CURLY_APOSTROPHES
     text = text.casefold()
     for apostrophe in apostrophes:
@@ -73,4 +100,4 @@ def normalise(text: str) -> list[str]:
     # Squeezing first makes "k i ll" three single letters, and "dd" in "b c dd" one.
     text = REPEATS.sub(_first, text)
     # "k i l l": three or more single letters in a row are one word.
-    return SPACED_LETTERS.sub(_join_letters, f" {text} ").split()
+    return SPACED_LETTERS.sub(_letters_joiner(words), f" {text} ").split()

@@ -52,6 +52,8 @@ class Match:
     words: str
     negated: bool = False
     warning: str = ""  # a watched word's content-warning category
+    explanation: str = ""  # what the rule finds, in words: "plan + time"
+    reported: bool = False  # said to or of someone being spoken to: "you said you ..."
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,8 @@ def _crisis_matches(tokens: list[str], found: list[Found]) -> list[Match]:
         if any(e.start <= f.start and f.end <= e.end for e in everyday):
             continue
         matches.append(Match("crisis", f.rule.pk, f.rule.pattern, f.rule.level, f.rule.topic,
-                             _words(tokens, f), _is_negated(tokens, f.start)))
+                             _words(tokens, f), _is_negated(tokens, f.start),
+                             explanation=f.rule.explanation))
     return matches
 
 
@@ -165,7 +168,7 @@ def _risk_of(match: Match) -> str:
 def _watched_match(tokens: list[str], found: Found) -> Match:
     rule = found.rule
     return Match("watched_word", rule.pk, rule.pattern, rule.action, "", _words(tokens, found),
-                 warning=rule.warning.slug if rule.warning else "")
+                 warning=rule.warning.slug if rule.warning else "", explanation=rule.explanation)
 
 
 def _apply_watched_words(text, watched, compiled, author) -> tuple[str, str]:

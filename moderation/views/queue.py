@@ -20,7 +20,15 @@ from moderation import forms, services
 from moderation.adapters import ContentAction
 from moderation.models import ModerationAction, ModerationSettings, QueueItem, ReportReason
 from moderation.permissions import can_act_on, moderators_only
-from moderation.selectors import QueueRow, ShownContent, queue_items, queue_page, shown, wait_level
+from moderation.selectors import (
+    QueueRow,
+    ShownContent,
+    match_meaning,
+    queue_items,
+    queue_page,
+    shown,
+    wait_level,
+)
 from moderation.submission import Refused
 
 # Reports saying the words themselves may upset whoever reads them.
@@ -36,6 +44,7 @@ class Entry:
     warnings: tuple[str, ...]  # names of the content warnings the author chose
     topics: tuple[str, ...]  # crisis topics screening found
     is_reported_at_risk: bool
+    why: tuple[str, ...]  # what each screening rule that matched finds, without the words
 
     @property
     def item(self) -> QueueItem:
@@ -263,6 +272,7 @@ def _entry(row: QueueRow, warning_names: dict[str, str]) -> Entry:
                      for topic in topics if topic),
         is_reported_at_risk=any(report.reason in DISTRESSING_REPORTS
                                 for report in item.reports.all()),
+        why=tuple(dict.fromkeys(match_meaning(match) for match in item.matches)),
     )
 
 
