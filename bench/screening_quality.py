@@ -3,7 +3,9 @@
 Run with `.venv/bin/python bench/screening_quality.py` (the held-out part) or
 `... --part dev`. Prints recall and precision per level and per category, the
 everyday texts rated urgent, every miss, the goals of issue 10 met or not, and
-how long screen() takes over a 500-character message, all in this one run.
+how long screen() takes over a 500-character message, all in this one run,
+for the rules alone and for the rules with the statistical tier (the setting
+SCREENING_MODEL switches it on and off), side by side.
 """
 
 import argparse
@@ -12,8 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from django.test import override_settings  # noqa: E402
 from screening import call_command, chat_speed, screen  # noqa: E402  (sets Django up)
 
+from moderation.screening import model  # noqa: E402
 from moderation.screening.corpus import LEVELS, Quality, evaluate, examples  # noqa: E402
 
 # What the held-out part must show (issue 10).
@@ -82,9 +86,13 @@ def main() -> None:
     arguments = parser.parse_args()
     call_command("migrate", verbosity=0)
     texts = examples(arguments.part)
-    rules_only = evaluate(texts, rating)
-    report(rules_only, f"Rules, {arguments.part} part")
-    goals(rules_only, chat_speed())
+    for title, switched_on in (("Rules alone", False), ("Rules and the statistical tier", True)):
+        with override_settings(SCREENING_MODEL=switched_on):
+            model.weights.cache_clear()
+            quality = evaluate(texts, rating)
+            report(quality, f"{title}, {arguments.part} part")
+            goals(quality, chat_speed())
+    model.weights.cache_clear()
 
 
 if __name__ == "__main__":

@@ -251,6 +251,11 @@ if not DEBUG:
     if env_bool("BEHIND_TLS_PROXY", True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Screening's statistical tier (moderation/screening/model.py): off, because on the
+# evaluation set it raised recall but also rated everyday talk as a concern; see the
+# README's "How well screening works".
+SCREENING_MODEL = env_bool("SCREENING_MODEL", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -13,7 +13,9 @@ from moderation.screening.patterns import PatternError, parse
 PATTERN_HELP = (
     "Words in order, matched as whole words whatever the case, spelling tricks or spacing. "
     "(a|b c) means one of several; add ? after it to make it optional; * is any one word; "
-    "~ is up to four words."
+    "~ is up to four words; ... is any words within one sentence; {when}, {intend}, "
+    "{medicine}, {many}, {place} and the other lists in the screening guide are one of "
+    "their words."
 )
 
 EXPLANATION_HELP = (
@@ -35,10 +37,13 @@ class CrisisPattern(models.Model):
     class Level(models.TextChoices):
         URGENT = Risk.URGENT, "Urgent: intent, plan, means or timing"
         CONCERN = Risk.CONCERN, "Concern: distress, or the topic without intent"
+        SIGN = "sign", "Sign: urgent beside a different kind of sign (say the kind below)"
+        CONTEXT = "context", "Context: looking back or supporting, so concern here is none"
+        ONGOING = "ongoing", "Ongoing: distress still now, so context does not lower it"
         WARNING = "warning", "No risk: only suggest a content warning"
         NOT_A_CRISIS = "not-a-crisis", "Not a crisis: an everyday phrase that cancels others"
 
-    pattern = models.CharField(max_length=200, validators=[validate_pattern],
+    pattern = models.CharField(max_length=500, validators=[validate_pattern],
                                help_text=PATTERN_HELP)
     level = models.CharField(max_length=20, choices=Level.choices)
     topic = models.CharField(max_length=30, choices=Topic.choices)
@@ -64,7 +69,7 @@ class WatchedWord(models.Model):
         REPLACE = "replace", "Replace: publish with the replacement text"
         REQUIRE_WARNING = "require_warning", "Require a content warning before publishing"
 
-    pattern = models.CharField(max_length=200, validators=[validate_pattern],
+    pattern = models.CharField(max_length=500, validators=[validate_pattern],
                                help_text=PATTERN_HELP)
     action = models.CharField(max_length=20, choices=Action.choices)
     replacement = models.CharField(max_length=100, blank=True,

@@ -18,8 +18,8 @@ CURLY_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 # Letters from other alphabets that look like Latin ones ("kіll" with a Cyrillic і), and
 # characters that take no space, which would otherwise split a word in two.
 LOOK_ALIKES = str.maketrans(
-    "аеорсухіјѕԁԛԝӏвмнткгАЕОРСУХІЈЅВМНТКαεορικνυτχΑΕΟΡΙΚΝΥΤΧ",
-    "aeopcyxijsdqwlbmhtkraeopcyxijsbmhtkaeopikvutxaeopiknytx",
+    "аеорсухіјѕԁԛԝӏвмнткгАЕОРСУХІЈЅВМНТКαεορικνυτχΑΕΟΡΙΚΝΥΤΧᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ",
+    "aeopcyxijsdqwlbmhtkraeopcyxijsbmhtkaeopikvutxaeopiknytxabcdefghijklmnoprstuvwyz",
     "\u200b\u200c\u200d\u2060\ufeff\u00ad",
 )
 SWAPPABLE = re.compile(r"(?<!\S)\S*[0134@$!]\S*")
@@ -39,6 +39,10 @@ REPEATED_BOUNDARY = f"{BOUNDARY} {BOUNDARY}"
 SPACED_LETTERS = re.compile(f" (?:[^\\W\\d_{BOUNDARY}] ){{2,}}[^\\W\\d_{BOUNDARY}] ")
 REPEATS = re.compile(r"(.)\1+")
 LONGEST_WORD = 20
+# "want 2 die": a 2 after these words is "to"; elsewhere it may be a number of tablets.
+TO_AS_TWO = re.compile(
+    r"\b(want|wanna|going|need|have|got|ready|about|plan|planning|decided|how|way|wanted"
+    r"|trying|try|tried|deserve|used) 2 ", re.IGNORECASE)
 
 
 def _unswap(match: re.Match) -> str:
@@ -53,7 +57,7 @@ def _unswap(match: re.Match) -> str:
 def _letters_joiner(words: frozenset[str]):
     def join(match: re.Match) -> str:
         # Joined letters can repeat ("k i l l"): squeeze them as the other words were.
-        joined = REPEATS.sub(_first, match.group().replace(" ", ""))
+        joined = REPEATS.sub(r"\1", match.group().replace(" ", ""))
         return f" {' '.join(split_words(joined, words) or [joined])} "
     return join
 
@@ -73,16 +77,22 @@ def split_words(joined: str, words: frozenset[str]) -> list[str] | None:
     return best[-1]
 
 
-def _first(match: re.Match) -> str:
-    return match.group(1)
-
-
 def normalise(text: str, words: frozenset[str] = frozenset()) -> list[str]:
-    """Lower-cased word tokens with swaps undone, letters squeezed and spaced letters joined.
+    """Lower-cased word tokens with swaps undone, letters squeezed, spaced letters joined
+    and text-speak spelled out ("2nite" is "tonight").
 
     Spaced letters are split into `words` where they can be. Sentences are
     separated by a BOUNDARY token.
     """
+    tokens = _tokens(text, words)
+    if TEXT_SPEAK.keys().isdisjoint(tokens):
+        return tokens
+    return [word for token in tokens for word in TEXT_SPEAK.get(token, (token,))]
+
+
+def _tokens(text: str, words: frozenset[str] = frozenset()) -> list[str]:
+    if " 2 " in text:
+        text = TO_AS_TWO.sub(r"\1 to ", text)
     apostrophes = APOSTROPHES
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).translate(LOOK_ALIKES)
@@ -98,6 +108,27 @@ def normalise(text: str, words: frozenset[str] = frozenset()) -> list[str]:
         text = BOUNDARIES.sub(f"{BOUNDARY} ", f" {text} ")
     text = text.strip(f" {BOUNDARY}")
     # Squeezing first makes "k i ll" three single letters, and "dd" in "b c dd" one.
-    text = REPEATS.sub(_first, text)
+    text = REPEATS.sub(r"\1", text)
     # "k i l l": three or more single letters in a row are one word.
     return SPACED_LETTERS.sub(_letters_joiner(words), f" {text} ").split()
+
+
+# Text-speak, spelled out after the other steps (so "every1" is looked up as "everyi").
+TEXT_SPEAK = {
+    _tokens(short)[0]: tuple(_tokens(long))
+    for short, long in {
+        "u": "you", "ur": "your", "b": "be", "r": "are", "rly": "really", "rlly": "really",
+        "l8r": "later", "l8": "late", "2nite": "tonight", "2night": "tonight",
+        "tonite": "tonight", "2nyt": "tonight", "2day": "today", "2moro": "tomorrow",
+        "2moz": "tomorrow", "2morrow": "tomorrow", "2morow": "tomorrow", "tmrw": "tomorrow",
+        "tmr": "tomorrow", "tmoz": "tomorrow", "tomoz": "tomorrow", "tomoro": "tomorrow",
+        "tommorow": "tomorrow", "tomorow": "tomorrow", "wknd": "weekend", "wkend": "weekend",
+        "wen": "when", "wot": "what", "wat": "what", "ppl": "people", "every1": "everyone",
+        "evry1": "everyone", "no1": "no one", "some1": "someone", "any1": "anyone",
+        "cba": "cant be bothered", "idc": "i dont care", "imma": "im going to",
+        "ima": "im going to", "gna": "gonna", "finna": "going to", "bc": "because",
+        "cuz": "because", "coz": "because", "cos": "because", "thru": "through",
+        "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide", "sui": "suicide",
+        "rn": "right now", "atm": "at the moment", "pls": "please", "plz": "please",
+    }.items()
+}

@@ -4,7 +4,9 @@
     (going|gonna) to end it      one of several words or phrases
     (tonight|right now)?         an optional group
     kill * (wife|husband)        exactly one word of any kind
-    took ~ pills                 up to three words of any kind
+    took ~ pills                 up to four words of any kind
+    do it ... tonight            any words in between, within one sentence
+    kill myself {when}           one of a named list of words (see word_lists.py)
 
 Rules are compiled to word sequences and indexed by their possible first
 words, so matching costs a dictionary look-up per word of the text.
@@ -16,13 +18,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from moderation.screening.normalise import BOUNDARY, normalise
+from moderation.screening.word_lists import WORD_LISTS
 
 GAP_WORDS = 4
+SENTENCE_WORDS = 40
 # People write these as two words ("my self", "my-self"); a rule's one word matches both.
 COMPOUNDS = {"myself": ("my", "self"), "himself": ("him", "self"), "herself": ("her", "self"),
              "yourself": ("your", "self"), "themselves": ("them", "selves"),
              "ourselves": ("our", "selves")}
-SYNTAX = re.compile(r"\(([^()]*)\)(\?)?|(\*)|(~)|([^\s()*~|?]+)")
+SYNTAX = re.compile(r"\(([^()]*)\)(\?)?|(\*)|(~|\.\.\.)|([^\s()*~|?]+)")
+WORD_LIST = re.compile(r"\{(\w*)\}")
 
 
 class PatternError(ValueError):
@@ -52,10 +57,17 @@ class Found:
     end: int
 
 
+def _expand(match: re.Match) -> str:
+    if match.group(1) not in WORD_LISTS:
+        raise PatternError(f"There is no list called {{{match.group(1)}}}. The lists are: "
+                           + ", ".join(f"{{{name}}}" for name in WORD_LISTS) + ".")
+    return WORD_LISTS[match.group(1)]
+
+
 def parse(pattern: str) -> tuple[Element, ...]:
     elements: list[Element] = []
     position = 0
-    pattern = pattern.strip()
+    pattern = WORD_LIST.sub(_expand, pattern.strip())
     while position < len(pattern):
         if pattern[position].isspace():
             position += 1
@@ -73,7 +85,7 @@ def parse(pattern: str) -> tuple[Element, ...]:
         elif star:
             elements.append(Gap(1, 1))
         elif tilde:
-            elements.append(Gap(0, GAP_WORDS))
+            elements.append(Gap(0, GAP_WORDS if tilde == "~" else SENTENCE_WORDS))
         else:
             words = normalise(word)
             if not words:
@@ -118,6 +130,14 @@ def _openings(elements: tuple[Element, ...]) -> set[tuple[str, str | None]]:
         else:
             openings.add((option[0], None))
     return openings
+
+
+def _needs(elements: tuple[Element, ...]) -> tuple[frozenset[str], ...]:
+    """Words the text must hold for the rule to match: for each part after the first that
+    is not optional, one of its first words. Checking them first spares most tries."""
+    return tuple(frozenset(option[0] for option in element.options)
+                 for element in elements[1:]
+                 if isinstance(element, Words) and () not in element.options)
 
 
 # A rule compiled for matching: each step is (options by first word, is optional) for
@@ -176,12 +196,16 @@ class Matcher:
     """
 
     def __init__(self, compiled: list[tuple[Any, tuple[Element, ...]]]):
+        # Every word a rule can match, for splitting letters typed apart ("k i l l m e").
+        self.words = frozenset(word for _, elements in compiled for element in elements
+                               if isinstance(element, Words)
+                               for option in element.options for word in option)
         by_opening: dict[tuple[str, str | None], list] = defaultdict(list)
         for rule, elements in compiled:
-            steps = _program(elements)
+            entry = (rule, _program(elements), _needs(elements))
             for opening in _openings(elements):
-                if all(other is not rule for other, _ in by_opening[opening]):
-                    by_opening[opening].append((rule, steps))
+                if all(other is not rule for other, *_ in by_opening[opening]):
+                    by_opening[opening].append(entry)
         # For each first word: the rules to try for each second word, and the rules
         # whose second word can be anything (tried after every second word).
         anywhere = {first: tuple(rules) for (first, second), rules in by_opening.items()
@@ -192,7 +216,7 @@ class Matcher:
             if second is not None:
                 seconds, also = self._by_first.setdefault(first, ({}, ()))
                 seconds[second] = tuple(rules) + tuple(
-                    extra for extra in also if all(extra[0] is not rule for rule, _ in rules))
+                    extra for extra in also if all(extra[0] is not rule for rule, *_ in rules))
 
     def find(self, tokens: list[str]) -> list[Found]:
         by_first = self._by_first
@@ -202,9 +226,12 @@ class Matcher:
             return found
         following = tokens[1:]
         following.append(None)
+        present = set(tokens)
         for position in starts:
             seconds, anywhere = by_first[tokens[position]]
-            for rule, steps in seconds.get(following[position], anywhere):
+            for rule, steps, needs in seconds.get(following[position], anywhere):
+                if needs and any(need.isdisjoint(present) for need in needs):
+                    continue
                 end = _run(steps, tokens, 0, position)
                 if end >= 0:
                     found.append(Found(rule, position, end))

@@ -1,13 +1,14 @@
 """screen(): the one check every piece of member text passes before it is stored."""
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from django.db import models
 
 from community.models import Risk, Topic
 from community.roles import is_moderator
 from moderation.models import CrisisPattern, WatchedWord
-from moderation.screening import rules
+from moderation.screening import model, rules
 from moderation.screening.normalise import BOUNDARY, normalise
 from moderation.screening.patterns import Found
 from moderation.screening.render import render_markdown
@@ -16,7 +17,27 @@ NEGATION_WINDOW = 3
 NEGATORS = frozenset(
     normalise("not never no dont don't wont won't wouldnt isnt didnt cant cannot arent shouldnt")
 )
+# Words before a match, in its sentence, that make it someone else's words or a "what if"
+# said to a reader: "you said you want to die", "if you feel suicidal, ring 116 123".
+REPORTED = {
+    **dict.fromkeys(normalise("you youre youve youd"), frozenset(normalise(
+        "said say says told tell wrote write mentioned posted messaged feel felt feeling think "
+        "thought ever are were get start"))),
+    **dict.fromkeys(normalise("if when"), frozenset(normalise(
+        "you youre youve anyone someone somebody people your"))),
+    **dict.fromkeys(normalise("anyone someone people those others"), frozenset(normalise(
+        "who"))),
+    **dict.fromkeys(normalise("asked asks ask"), frozenset(normalise("me if whether"))),
+    **dict.fromkeys(normalise("do did"), frozenset(normalise("i"))),
+    **dict.fromkeys(normalise("your ur"), frozenset(normalise(
+        "post message son daughter mum dad husband wife friend brother sister partner"))),
+}
+PAST_PAIRS = frozenset(tuple(normalise(pair)) for pair in (
+    "used to", "back in", "back then", "last year", "years later", "at the time", "i said",
+    "years ago", "year ago", "months ago", "weeks ago", "yrs ago", "decades ago"))
 RISK_ORDER = [Risk.NONE, Risk.CONCERN, Risk.URGENT]
+# Matches that alone say nothing about what the text is about.
+NO_TOPIC = {"not-a-crisis", "sign", "context", "ongoing"}
 TOPIC_WARNINGS = {
     Topic.SUICIDE: "suicide",
     Topic.SELF_HARM: "self-harm",
@@ -54,6 +75,7 @@ class Match:
     warning: str = ""  # a watched word's content-warning category
     explanation: str = ""  # what the rule finds, in words: "plan + time"
     reported: bool = False  # said to or of someone being spoken to: "you said you ..."
+    past: bool = False  # in a sentence about the past: "two years ago I took an overdose"
 
 
 @dataclass(frozen=True)
@@ -82,13 +104,24 @@ def screen(text: str, *, author=None, kind: str = "post") -> Screening:
     if kind not in {"post", "message"}:
         raise ValueError(f"kind must be 'post' or 'message', not {kind!r}")
     compiled = rules.current_rules()
-    tokens = normalise(text)
+    tokens = normalise(text, compiled.crisis.words)
     crisis = _crisis_matches(tokens, compiled.crisis.find(tokens))
     watched = [_watched_match(tokens, found) for found in compiled.watched.find(tokens)]
     text, action = _apply_watched_words(text, watched, compiled, author)
 
-    risk = max((_risk_of(m) for m in crisis), key=RISK_ORDER.index, default=Risk.NONE)
-    topics = _unique(m.topic for m in crisis if m.level != CrisisPattern.Level.NOT_A_CRISIS)
+    signs = _signs(crisis)
+    risks = [_risk_of(m) for m in crisis]
+    levels = {m.level for m in crisis}
+    looking_back = (Risk.URGENT not in risks and CrisisPattern.Level.CONTEXT in levels
+                    and CrisisPattern.Level.ONGOING not in levels)
+    if looking_back:
+        # Looking back from recovery or writing to support someone: the words of distress
+        # quoted or remembered are not a worry now. Urgent words always count.
+        risks = []
+    risk = max([*risks, Risk.URGENT if signs else Risk.NONE], key=RISK_ORDER.index)
+    if not looking_back:
+        risk, crisis = _raised_by_model(risk, tokens, crisis)
+    topics = _unique(m.topic for m in crisis if m.level not in NO_TOPIC or signs)
     required = _unique(m.warning for m in watched
                        if m.warning and m.level == WatchedWord.Action.REQUIRE_WARNING)
     suggested = _unique([*(TOPIC_WARNINGS[t] for t in topics if t in TOPIC_WARNINGS),
@@ -141,28 +174,73 @@ def _crisis_matches(tokens: list[str], found: list[Found]) -> list[Match]:
     for f in found:
         if f.rule.level == CrisisPattern.Level.NOT_A_CRISIS:
             continue
-        if any(e.start <= f.start and f.end <= e.end for e in everyday):
+        # An everyday phrase cancels a match whose end it covers: "I'm going to burn myself
+        # out" and "killing myself laughing" alike.
+        if any(e.start < f.end <= e.end for e in everyday):
             continue
         matches.append(Match("crisis", f.rule.pk, f.rule.pattern, f.rule.level, f.rule.topic,
                              _words(tokens, f), _is_negated(tokens, f.start),
-                             explanation=f.rule.explanation))
+                             explanation=f.rule.explanation,
+                             reported=_is_reported(tokens, f.start),
+                             past=_is_past(tokens, f.start, f.end)))
     return matches
 
 
+def _raised_by_model(risk: str, tokens: list[str], crisis: list[Match]):
+    higher, chance = model.raised(risk, tokens)
+    if higher == risk:
+        return risk, crisis
+    return higher, [*crisis, Match("model", 0, "", higher, "", "", explanation=(
+        f"the statistical check, {chance:.0%} sure"))]
+
+
+def _signs(crisis: list[Match]) -> set[str]:
+    """The kinds of sign found ("a time", "the means"), when there are two or more: each
+    alone is everyday talk, together they are a plan."""
+    kinds = {m.explanation for m in crisis
+             if m.level == CrisisPattern.Level.SIGN and not (m.negated or m.reported or m.past)}
+    return kinds if len(kinds) > 1 else set()
+
+
 def _is_negated(tokens: list[str], start: int) -> bool:
-    before = tokens[max(0, start - NEGATION_WINDOW):start]
+    return any(token in NEGATORS for token in _sentence_before(tokens, start, NEGATION_WINDOW))
+
+
+def _is_reported(tokens: list[str], start: int) -> bool:
+    """Whether the sentence so far speaks to the reader about them, or about anyone:
+    "you said you ...", "if you ...", "anyone who ..."."""
+    before = _sentence_before(tokens, start, start)
+    return any(token in REPORTED and after in REPORTED[token]
+               for token, after in pairwise([*before, tokens[start]]))
+
+
+def _is_past(tokens: list[str], start: int, end: int) -> bool:
+    """Whether the match's sentence says it was long ago: "years ago", "used to", "in 2019"."""
+    sentence = _sentence_before(tokens, start, start) + tokens[start:end]
+    for token in tokens[end:]:
+        if token == BOUNDARY:
+            break
+        sentence.append(token)
+    return any((len(token) == 4 and token[:2] in ("19", "20")
+                                       and token.isdigit())
+               or (token, after) in PAST_PAIRS
+               for token, after in pairwise([*sentence, ""]))
+
+
+def _sentence_before(tokens: list[str], start: int, most: int) -> list[str]:
+    before = tokens[max(0, start - most):start]
     if BOUNDARY in before:
         before = before[len(before) - before[::-1].index(BOUNDARY):]
-    return any(token in NEGATORS for token in before)
+    return before
 
 
 def _risk_of(match: Match) -> str:
-    if match.level == CrisisPattern.Level.URGENT:
-        # "I'm not going to hurt myself" still deserves a gentle look.
-        return Risk.CONCERN if match.negated else Risk.URGENT
-    if match.level == CrisisPattern.Level.CONCERN:
-        return Risk.CONCERN
-    return Risk.NONE
+    """A rule's level, one lower for a "not" before it or for words reported to a reader."""
+    if match.level not in RISK_ORDER:
+        return Risk.NONE
+    # "I'm not going to hurt myself" still deserves a gentle look: urgent becomes concern.
+    lowered = match.negated + match.reported + (match.level == Risk.URGENT and match.past)
+    return RISK_ORDER[max(0, RISK_ORDER.index(match.level) - lowered)]
 
 
 def _watched_match(tokens: list[str], found: Found) -> Match:

@@ -230,7 +230,7 @@ def load_shipped_rules():
 
     for module, loader in (("community.migrations.0004_default_content_warnings",
                             "create_warnings"),
-                           ("moderation.migrations.0002_default_rules", "load_rules")):
+                           ("moderation.migrations.0009_rule_explanations", "load_rules")):
         getattr(import_module(module), loader)(apps, None)
 
 

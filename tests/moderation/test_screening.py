@@ -15,7 +15,6 @@ from community.models import ContentWarning, Topic
 from moderation.models import CrisisPattern, WatchedWord
 from moderation.screening import rules, screen
 from moderation.screening.default_rules import CRISIS_PATTERNS, WATCHED_WORDS
-from moderation.screening.patterns import parse
 from moderation.screening.pipeline import BLOCKED_MESSAGE, HELD_MESSAGE
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +60,11 @@ def why(screening) -> str:
 
 # First-person intent, a plan, the means to hand, a time set, a goodbye.
 URGENT = cases(
+    "I'm scared to go home",
+    "He hurts me",
+    "My husband hits me when he's been out",
+    "I'm going to end it",
+    "My friend wants to kill herself",
     "I want to die",
     "I just want to die tonight",
     "honestly I'm going to kill myself",
@@ -91,8 +95,6 @@ URGENT = cases(
     "Tomorrow I'm going to jump in front of a train",
     "I want to step in front of a train",
     "I'm going to walk into the river tonight",
-    "Everyone would be better off without me",
-    "My family would be better off without me",
     "I'd rather be dead than go back to that ward",
     "I've written my note",
     "I wrote a goodbye letter to my kids",
@@ -109,8 +111,6 @@ URGENT = cases(
     "Tonight is my last night",
     "I don't want to live anymore",
     "I don't want to be alive",
-    "I hope I never wake up",
-    "I wish I was dead",
     "How do I kill myself painlessly",
     "What's the easiest way to kill myself",
     "How many paracetamol would kill me",
@@ -135,6 +135,10 @@ URGENT = cases(
 # Distress, hopelessness, past attempts, the topic without intent, someone else at
 # risk, and intent denied: a moderator should look, but it is not an emergency.
 CONCERN = cases(
+    "I wish I was dead",
+    "I hope I never wake up",
+    "My family would be better off without me",
+    "Everyone would be better off without me",
     "I've been thinking about suicide",
     "I tried to kill myself when I was nineteen",
     "I attempted suicide in my twenties",
@@ -143,11 +147,9 @@ CONCERN = cases(
     "I'm feeling suicidal",
     "Sometimes I have suicidal thoughts",
     "I'm not suicidal but I'm struggling",
-    "My friend wants to kill herself",
     "Mum keeps saying she wants to die",
     "My brother took his own life last year",
     "My brother jumped off a bridge",
-    "Our suicide prevention walk raised 500 pounds",
     "I feel like such a burden to everyone",
     "Nobody would miss me if I was gone",
     "I'm such a waste of space",
@@ -158,7 +160,6 @@ CONCERN = cases(
     "I wish I was never born",
     "I don't want to be here",
     "I can't be here anymore",
-    "I'm going to end it",
     "I just want to sleep forever",
     "I'm in a really dark place",
     "I can't go on like this",
@@ -183,11 +184,8 @@ CONCERN = cases(
     "I had my stomach pumped once",
     "I'm scared I might hurt my baby",
     "I keep having thoughts about hurting people",
-    "My husband hits me when he's been out",
-    "He hurts me",
     "My dad was beaten up by my stepdad",
     "I'm scared of my partner",
-    "I'm scared to go home",
     "He controls all my money",
     "He won't let me see my friends",
     "She forced me to hand over my bank card",
@@ -198,7 +196,11 @@ CONCERN = cases(
     "I haven't eaten in three days",
     "I binged and purged again",
     "I hate my body",
-    # Intent denied: lowered from urgent, never cleared.
+)
+
+# Intent denied: never urgent. A plain denial may be none (the evaluation set counts
+# "I'd never hurt myself" as none); a denial with distress stays a concern.
+DENIED = cases(
     "I'm not going to hurt myself",
     "I'm not going to kill myself, I just need to talk",
     "I would never kill myself",
@@ -316,6 +318,14 @@ def test_distress_past_attempts_and_others_at_risk_are_concern_not_urgent(text):
     assert screening.risk == "concern", why(screening)
 
 
+@pytest.mark.parametrize("text", DENIED)
+def test_intent_denied_is_never_urgent(text):
+    screening = screen(text, kind="message")
+
+    assert screening.risk in {"none", "concern"}, why(screening)
+    assert any(m.negated for m in screening.matches), why(screening)
+
+
 @pytest.mark.parametrize("text", NONE)
 def test_everyday_talk_and_idioms_raise_no_risk_and_suggest_no_warning(text):
     screening = screen(text, kind="message")
@@ -347,8 +357,14 @@ def test_everyday_talk_and_idioms_raise_no_risk_and_suggest_no_warning(text):
     pytest.param("I'm going to kill my self", "urgent", id="split my self"),
     pytest.param("\uff49 \uff57\uff41\uff4e\uff54 \uff54\uff4f \uff44\uff49\uff45", "urgent",
                  id="full-width letters"),
-    pytest.param("s u i c i d a l", "concern", id="spaced topic word"),
-    pytest.param("$uicidal", "concern", id="dollar for s in a topic word"),
+    pytest.param("I'm s u i c i d a l", "concern", id="spaced topic word"),
+    pytest.param("I feel $uicidal", "concern", id="dollar for s in a topic word"),
+    pytest.param("I'm going to k i l l  m y s e l f", "urgent", id="spaced words run together"),
+    pytest.param("I want to k\u0456ll m\u0443s\u0435lf", "urgent", id="Cyrillic look-alikes"),
+    pytest.param("\u1d0b\u026a\u029f\u029f\u026a\u0274\u0262 myself tonight", "urgent",
+                 id="small capitals"),
+    pytest.param("k\u200bill myself tonight", "urgent", id="zero-width space"),
+    pytest.param("i rly want 2 die 2nite", "urgent", id="text-speak"),
     pytest.param("I'm n0t going to k1ll myself", "concern", id="disguised and negated"),
     pytest.param("I'm going to skill myself up on Excel", "none", id="skill is not kill"),
     pytest.param("I'm learning new skills", "none", id="skills is not kill"),
@@ -374,10 +390,11 @@ def test_a_suicide_prevention_walk_is_at_most_concern():
     ("I want to end my life", "I won't end my life"),
     ("I'm going to take an overdose", "I'm not going to take an overdose"),
 ])
-def test_negation_lowers_urgent_to_concern_but_does_not_clear_it(intent, denied):
+def test_negation_lowers_urgent_so_a_denial_is_never_urgent(intent, denied):
     said, unsaid = screen(intent, kind="message"), screen(denied, kind="message")
 
-    assert (said.risk, unsaid.risk) == ("urgent", "concern"), why(unsaid)
+    assert said.risk == "urgent", why(said)
+    assert unsaid.risk in {"none", "concern"}, why(unsaid)
     assert any(m.negated for m in unsaid.matches)
 
 
@@ -664,19 +681,19 @@ def test_every_default_rule_is_valid_and_fits_the_admin_form():
     warnings = set(ContentWarning.objects.values_list("slug", flat=True))
     pattern_length = CrisisPattern._meta.get_field("pattern").max_length
 
-    for pattern, level, topic in CRISIS_PATTERNS:
-        parse(pattern)
+    for pattern, level, topic, explanation in CRISIS_PATTERNS:
+        CrisisPattern(pattern=pattern, level=level, topic=topic,
+                      explanation=explanation).full_clean()
         assert len(pattern) <= pattern_length, pattern
-        assert level in CrisisPattern.Level.values, pattern
-        assert topic in Topic.values, pattern
-    for pattern, action, replacement, warning in WATCHED_WORDS:
+    for pattern, action, replacement, warning, explanation in WATCHED_WORDS:
         WatchedWord(pattern=pattern, action=action, replacement=replacement,
-                    warning=ContentWarning.objects.filter(slug=warning).first()).full_clean()
+                    warning=ContentWarning.objects.filter(slug=warning).first(),
+                    explanation=explanation).full_clean()
         assert not warning or warning in warnings, pattern
 
 
 def test_the_migration_loads_every_default_rule_once():
-    patterns = [pattern for pattern, _, _ in CRISIS_PATTERNS]
+    patterns = [pattern for pattern, *_ in CRISIS_PATTERNS]
 
     assert len(set(patterns)) == len(patterns), "a default rule is listed twice"
     assert CrisisPattern.objects.filter(pattern__in=patterns).count() == len(patterns)
