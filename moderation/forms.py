@@ -9,7 +9,15 @@ from django.db.models import Q
 from community import roles
 from community.models import User
 from moderation.adapters import adapter_for, content_kinds
-from moderation.models import ModerationAction, Priority, QueueItem, ReportReason, Sanction
+from moderation.models import (
+    ModerationAction,
+    Priority,
+    QueueItem,
+    ReportReason,
+    Sanction,
+    ScreeningReview,
+)
+from moderation.reviews import VERDICT_MISSING, asks_verdict, rated
 from moderation.selectors import QueueFilters
 
 NOTE_LENGTH = 500
@@ -78,15 +86,32 @@ class QueueFilterForm(forms.Form):
 
 
 class ItemActionForm(forms.Form):
-    """An action on one queue item; some fill their choices from the item or the moderator."""
+    """An action on one queue item; some fill their choices from the item or the moderator.
+
+    Forms that close an item screening raised also ask whether its rating was right.
+    """
+
+    closes_item = False
 
     def __init__(self, *args, item: QueueItem, moderator, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if self.closes_item and asks_verdict(item):
+            self.fields["verdict"] = forms.ChoiceField(
+                label="Was screening's rating right?",
+                help_text=f"Screening rated these words “{rated(item.matches)}”. Your answer "
+                          "helps administrators improve the rules.",
+                choices=ScreeningReview.Verdict.choices, widget=forms.RadioSelect,
+                error_messages={"required": VERDICT_MISSING},
+            )
 
 
 class ConfirmForm(ItemActionForm):
     """Nothing to fill in: the button says it all."""
+
+
+class ApproveForm(ConfirmForm):
+    closes_item = True
 
 
 class ReasonForm(ItemActionForm):
@@ -94,12 +119,18 @@ class ReasonForm(ItemActionForm):
                      help_text="Kept in the audit log for other moderators.")
 
 
+class DismissForm(ReasonForm):
+    closes_item = True
+
+
 class HideForm(ItemActionForm):
+    closes_item = True
     reason = _reason("Reason", required=True,
                      help_text="The author sees this. Say kindly which guideline it breaks.")
 
 
 class ClearForm(ItemActionForm):
+    closes_item = True
     reason = _reason("Reason", required=True,
                      help_text="The author sees this. Say kindly which guideline it breaks. "
                                "They can write new words afterwards.")
@@ -127,6 +158,7 @@ class HandOverForm(ItemActionForm):
 
 
 class EditForm(ItemActionForm):
+    closes_item = True
     text = forms.CharField(label="The words", widget=forms.Textarea(attrs={"rows": 8}),
                            error_messages={"required": "The words can't be empty."})
     reason = _reason("Reason for the change", required=True,
@@ -237,3 +269,4 @@ class AuditFilterForm(forms.Form):
             "member_id": getattr(data.get("member"), "pk", None),
             "verb": data.get("verb", ""),
         }
+
