@@ -309,6 +309,7 @@ class WriteLimit(models.Model):
         BLOCK = "block", "Blocking a member"
         PROFILE = "profile", "Changing one's profile"
         NOTE = "note", "Writing a moderator's private note"
+        SCREENING = "screening", "Turning screening's misses into rules or examples"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     rate = models.CharField(

@@ -38,6 +38,7 @@ DEFAULT_RATES = {
     Kind.BLOCK: "10 per hour",
     Kind.PROFILE: "10 per hour",
     Kind.NOTE: "30 per 10 minutes",
+    Kind.SCREENING: "60 per 10 minutes",
 }
 RATES_CACHE_KEY = "community:write-limits"
 RATES_CACHE_SECONDS = 60

@@ -7,9 +7,20 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from community import roles
-from community.models import User
+from community.models import Risk, Topic, User
 from moderation.adapters import adapter_for, content_kinds
-from moderation.models import ModerationAction, Priority, QueueItem, ReportReason, Sanction
+from moderation.feedback import RULE_LEVELS
+from moderation.models import (
+    CrisisPattern,
+    EvaluationExample,
+    ModerationAction,
+    Priority,
+    QueueItem,
+    ReportReason,
+    Sanction,
+    ScreeningReview,
+)
+from moderation.reviews import VERDICT_MISSING, asks_verdict, rated
 from moderation.selectors import QueueFilters
 
 NOTE_LENGTH = 500
@@ -78,15 +89,32 @@ class QueueFilterForm(forms.Form):
 
 
 class ItemActionForm(forms.Form):
-    """An action on one queue item; some fill their choices from the item or the moderator."""
+    """An action on one queue item; some fill their choices from the item or the moderator.
+
+    Forms that close an item screening raised also ask whether its rating was right.
+    """
+
+    closes_item = False
 
     def __init__(self, *args, item: QueueItem, moderator, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if self.closes_item and asks_verdict(item):
+            self.fields["verdict"] = forms.ChoiceField(
+                label="Was screening's rating right?",
+                help_text=f"Screening rated these words “{rated(item.matches)}”. Your answer "
+                          "helps administrators improve the rules.",
+                choices=ScreeningReview.Verdict.choices, widget=forms.RadioSelect,
+                error_messages={"required": VERDICT_MISSING},
+            )
 
 
 class ConfirmForm(ItemActionForm):
     """Nothing to fill in: the button says it all."""
+
+
+class ApproveForm(ConfirmForm):
+    closes_item = True
 
 
 class ReasonForm(ItemActionForm):
@@ -94,12 +122,18 @@ class ReasonForm(ItemActionForm):
                      help_text="Kept in the audit log for other moderators.")
 
 
+class DismissForm(ReasonForm):
+    closes_item = True
+
+
 class HideForm(ItemActionForm):
+    closes_item = True
     reason = _reason("Reason", required=True,
                      help_text="The author sees this. Say kindly which guideline it breaks.")
 
 
 class ClearForm(ItemActionForm):
+    closes_item = True
     reason = _reason("Reason", required=True,
                      help_text="The author sees this. Say kindly which guideline it breaks. "
                                "They can write new words afterwards.")
@@ -127,6 +161,7 @@ class HandOverForm(ItemActionForm):
 
 
 class EditForm(ItemActionForm):
+    closes_item = True
     text = forms.CharField(label="The words", widget=forms.Textarea(attrs={"rows": 8}),
                            error_messages={"required": "The words can't be empty."})
     reason = _reason("Reason for the change", required=True,
@@ -237,3 +272,66 @@ class AuditFilterForm(forms.Form):
             "member_id": getattr(data.get("member"), "pk", None),
             "verb": data.get("verb", ""),
         }
+
+
+# --- The screening page (administrators) --------------------------------------------------
+
+SCREENING_PERIODS = {7: "The last 7 days", 30: "The last 30 days", 90: "The last 90 days",
+                     365: "The last year"}
+DEFAULT_SCREENING_DAYS = 30
+
+
+class ScreeningPeriodForm(forms.Form):
+    """The period of the rules' figures, read from the address; a bad value is pointed out
+    and the default used."""
+
+    days = forms.TypedChoiceField(
+        label="Show figures for", coerce=int, choices=SCREENING_PERIODS.items(),
+        error_messages=dict.fromkeys(
+            ["required", "invalid_choice"],
+            f"Choose a period from the list. The figures below are for the last "
+            f"{DEFAULT_SCREENING_DAYS} days."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def full_clean(self):
+        super().full_clean()
+        if self.errors:
+            # The list then shows the period the figures below are for.
+            self.data = {**self.data, "days": DEFAULT_SCREENING_DAYS}
+
+    def days_shown(self) -> int:
+        return self.cleaned_data["days"] if self.is_valid() else DEFAULT_SCREENING_DAYS
+
+
+class RuleFromMissForm(forms.ModelForm):
+    class Meta:
+        model = CrisisPattern
+        fields = ["pattern", "level", "topic", "explanation"]
+        labels = {"pattern": "Words to look for", "level": "How worried to be",
+                  "topic": "What it is about",
+                  "explanation": "What it finds, for moderators (optional)"}
+        error_messages = {"pattern": {"required": "Write the words the rule looks for."}}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = [(level, CrisisPattern.Level(level).label)
+                                        for level in RULE_LEVELS]
+        self.fields["topic"].choices = Topic.choices
+
+
+class ExampleFromMissForm(forms.ModelForm):
+    class Meta:
+        model = EvaluationExample
+        fields = ["level", "category"]
+        labels = {"level": "Its level", "category": "Category"}
+        error_messages = {"category": {"required": "Give a short category, such as “from-use”."}}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = Risk.choices

@@ -241,6 +241,7 @@ class ModerationAction(models.Model):
         NOTE = "note", "Added a note"
         ROOM = "room", "Changed a room"
         CATEGORY = "category", "Changed a category"
+        RULE = "rule", "Added a screening rule"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.PROTECT, related_name="moderation_actions",
@@ -272,6 +273,78 @@ class ModerationAction(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("moderation actions are append-only")
+
+
+class ScreeningReview(models.Model):
+    """Someone's word on whether screening rated a text right, kept so the rules can learn.
+
+    Moderators give it when they close an item screening raised; a member's "someone may
+    be at risk" report on words screening saw no risk in is a miss of its own.
+    """
+
+    class Source(models.TextChoices):
+        MODERATOR = "moderator", "Moderator's decision"
+        REPORT = "report", "Member's report"
+
+    class Verdict(models.TextChoices):
+        RIGHT = "right", "Right"
+        TOO_HIGH = "too-high", "Too high (a false alarm)"
+        TOO_LOW = "too-low", "Too low (a miss: more serious than it said)"
+
+    class Outcome(models.TextChoices):
+        UNDECIDED = "", "Not looked at yet"
+        RULE = "rule", "Made into a rule"
+        EXAMPLE = "example", "Added to the evaluation set"
+        SET_ASIDE = "set-aside", "Set aside"
+
+    item = models.ForeignKey(QueueItem, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="screening_reviews")
+    source = models.CharField(max_length=10, choices=Source.choices)
+    verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    rated = models.CharField(max_length=10, choices=Risk.choices,
+                             help_text="The risk screening gave the words.")
+    text = models.TextField(help_text="The words as screened, so a miss can become a rule "
+                                      "or an example.")
+    rule_ids = models.JSONField(default=list, blank=True,
+                                help_text="The crisis rules that matched.")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True,
+                               help_text="What an administrator did with it.")
+    outcome_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # A moderator closes an item once; several reports of it make one miss.
+            models.UniqueConstraint(fields=["item", "source"],
+                                    name="one_review_per_item_and_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_verdict_display()} ({self.get_source_display()}, rated {self.rated})"
+
+
+class EvaluationExample(models.Model):
+    """A labelled text from real use, exported to grow screening's evaluation set."""
+
+    text = models.TextField()
+    level = models.CharField(max_length=10, choices=Risk.choices)
+    category = models.CharField(max_length=40, default="from-use",
+                                help_text="A short label for the kind of text: “from-use”, "
+                                          "“goodbye”, “plan”.")
+    review = models.ForeignKey(ScreeningReview, null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="examples")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.text[:50]}"
 
 
 class Sanction(models.Model):

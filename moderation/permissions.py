@@ -45,6 +45,12 @@ def check_lift(user, sanction) -> None:
     check_sanction(user, sanction.member)
 
 
+def check_improve_screening(user) -> None:
+    """Administrators decide what screening learns from moderators' and members' verdicts."""
+    if not is_administrator(user):
+        raise PermissionDenied("Only administrators can change screening's rules and examples.")
+
+
 def check_report(user, content) -> None:
     check_member(user)
     if adapter_for(content).author(content) == user:
@@ -56,6 +62,7 @@ can_act_on = can(check_act_on)
 can_sanction = can(check_sanction)
 can_lift = can(check_lift)
 can_report = can(check_report)
+can_improve_screening = can(check_improve_screening)
 
 
 def moderators_only(view):
@@ -67,6 +74,19 @@ def moderators_only(view):
             return redirect_to_login(request.get_full_path())
         if not can_moderate(request.user):
             return render(request, "moderation/forbidden.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def administrators_only(view):
+    """As moderators_only, and moderators who are not administrators get a plain refusal."""
+
+    @moderators_only
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not can_improve_screening(request.user):
+            return render(request, "moderation/administrators_only.html", status=403)
         return view(request, *args, **kwargs)
 
     return guarded

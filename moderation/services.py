@@ -35,6 +35,7 @@ from moderation.models import (
     ReportReason,
 )
 from moderation.permissions import check_act_on, check_moderate, check_report
+from moderation.reviews import miss_record, review_record
 from moderation.screening import Action, Screening
 
 MODERATORS_GROUP = "moderators"
@@ -103,13 +104,17 @@ def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
     priority = REPORT_PRIORITY.get(reason, Priority.NORMAL)
     if checked.screening.risk == Risk.URGENT:
         priority = Priority.URGENT  # the note itself says someone is in danger now
+    # The note's matches are marked, so they are never taken for a rating of the content.
     item, is_news = _gather(content, source=QueueItem.Source.REPORT, priority=priority,
                            reason=f"Reported: {ReportReason(reason).label}",
-                           matches=[asdict(match) for match in checked.screening.matches])
+                           matches=[{**asdict(match), "in_note": True}
+                                    for match in checked.screening.matches])
     if item.reports.filter(reporter=reporter).exists():
         raise Refused("duplicate", "You have already reported this. A moderator will look at it.")
     report = Report.objects.create(item=item, reporter=reporter, reason=reason,
                                    note=checked.text)
+    if reason == ReportReason.AT_RISK:
+        miss_record(item=item, content=content, reporter=reporter)
     _hide_if_many_reports(item, content)
     if is_news:
         _announce(item)
@@ -237,12 +242,15 @@ def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
 
 
 # --- Acting on content --------------------------------------------------------------------
+# Closing an item screening raised takes the moderator's `verdict` on its rating
+# (moderation.reviews): "right", "too-high" or "too-low".
 
 
 @transaction.atomic
-def content_approve(*, item: QueueItem, moderator) -> None:
+def content_approve(*, item: QueueItem, moderator, verdict: str = "") -> None:
     """Publish held content and close its item."""
     check_act_on(moderator, item)
+    review_record(item=item, reviewer=moderator, verdict=verdict)
     content, adapter = _applicable(item.content, ContentAction.APPROVE)
     adapter.approve(content, by=moderator)
     _resolve(item, moderator, ModerationAction.Verb.APPROVE, "Approved")
@@ -251,9 +259,10 @@ def content_approve(*, item: QueueItem, moderator) -> None:
 
 
 @transaction.atomic
-def reports_dismiss(*, item: QueueItem, moderator, reason: str = "") -> None:
+def reports_dismiss(*, item: QueueItem, moderator, reason: str = "", verdict: str = "") -> None:
     """Nothing to act on: close the item, and bring back content the reports hid."""
     check_act_on(moderator, item)
+    review_record(item=item, reviewer=moderator, verdict=verdict)
     content = item.content
     if item.is_auto_hidden and content is not None:
         adapter = adapter_for(content)
@@ -263,8 +272,9 @@ def reports_dismiss(*, item: QueueItem, moderator, reason: str = "") -> None:
 
 
 @transaction.atomic
-def content_hide(*, item: QueueItem, moderator, reason: str) -> None:
+def content_hide(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
     check_act_on(moderator, item)
+    review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.HIDE)
     adapter.hide(content, by=moderator, reason=reason)
@@ -283,9 +293,11 @@ def content_restore(*, content, moderator, reason: str = "") -> None:
 
 
 @transaction.atomic
-def content_edit(*, item: QueueItem, moderator, text: str, reason: str) -> None:
+def content_edit(*, item: QueueItem, moderator, text: str, reason: str,
+                 verdict: str = "") -> None:
     """Edit the words (the content's app keeps the old version) and close the item."""
     check_act_on(moderator, item)
+    review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.EDIT)
     adapter.edit(content, by=moderator, text=text, reason=reason)
@@ -295,9 +307,10 @@ def content_edit(*, item: QueueItem, moderator, text: str, reason: str) -> None:
 
 
 @transaction.atomic
-def content_clear(*, item: QueueItem, moderator, reason: str) -> None:
+def content_clear(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
     """Remove the words altogether (a profile's text) and close the item."""
     check_act_on(moderator, item)
+    review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.CLEAR)
     adapter.clear(content, by=moderator, reason=reason)

@@ -3,7 +3,7 @@ reports a profile."""
 
 from django.urls import path
 
-from moderation.views import log, members, queue, reports, stats, warnings
+from moderation.views import log, members, queue, reports, screening, stats, warnings
 
 app_name = "moderation"
 urlpatterns = [
@@ -16,6 +16,13 @@ urlpatterns = [
     path("sanctions/<int:pk>/lift/", members.lift, name="lift"),
     path("log/", log.audit, name="log"),
     path("stats/", stats.stats, name="stats"),
+    path("screening/", screening.screening, name="screening"),
+    path("screening/examples.csv", screening.examples_csv, name="screening_examples"),
+    path("screening/misses/<int:pk>/rule/", screening.make_rule, name="screening_rule"),
+    path("screening/misses/<int:pk>/example/", screening.make_example,
+         name="screening_example"),
+    path("screening/misses/<int:pk>/set-aside/", screening.set_aside,
+         name="screening_set_aside"),
     path("warnings/<int:pk>/", warnings.warning, name="warning"),
     path("report/profile/<str:username>/", reports.profile, name="report_profile"),
 ]

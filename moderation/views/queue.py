@@ -90,11 +90,11 @@ ACTIONS = {
         lambda item, by, data: services.item_escalate(item=item, moderator=by, **data),
         "Escalated. The safeguarding lead has been told, and the item is now urgent."),
     "approve": Action(
-        forms.ConfirmForm,
-        lambda item, by, data: services.content_approve(item=item, moderator=by),
+        forms.ApproveForm,
+        lambda item, by, data: services.content_approve(item=item, moderator=by, **data),
         "Approved. Everyone can see it now, and the author has been told.", is_final=True),
     "dismiss": Action(
-        forms.ReasonForm,
+        forms.DismissForm,
         lambda item, by, data: services.reports_dismiss(item=item, moderator=by, **data),
         "Reports dismissed. The item is closed.", is_final=True),
     "hide": Action(

@@ -1,0 +1,89 @@
+"""What moderators and members say about screening's ratings, recorded as they act.
+
+A moderator closing an item screening raised says whether its rating was right,
+too high or too low; a member's "someone may be at risk" report on words
+screening saw no risk in is a miss. Administrators learn from both on the
+screening page (moderation.feedback).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+
+from community.models import Risk
+from moderation.adapters import adapter_for
+from moderation.models import QueueItem, ScreeningReview
+from moderation.screening import screen
+
+Verdict = ScreeningReview.Verdict
+VERDICT_MISSING = "Say whether screening's rating was right, too high or too low."
+
+
+def crisis_matches(matches: list[dict]) -> list[dict]:
+    """The crisis rules that matched the content itself, not a reporter's note about it."""
+    return [match for match in matches
+            if match.get("source") == QueueItem.Source.CRISIS and not match.get("in_note")]
+
+
+def rated(matches: list[dict]) -> str:
+    """The risk screening gave, from its stored matches: the highest, a negated urgent
+    match counting as concern, as screening itself rates it."""
+    levels = {_risk_of(match) for match in crisis_matches(matches)}
+    return next((risk for risk in (Risk.URGENT, Risk.CONCERN) if risk in levels), Risk.NONE)
+
+
+def asks_verdict(item: QueueItem) -> bool:
+    """Closing this item asks whether screening rated it right: screening raised it, and
+    the words are still there to judge."""
+    is_screened = item.source == QueueItem.Source.CRISIS or bool(crisis_matches(item.matches))
+    return is_screened and item.content is not None
+
+
+def review_record(*, item: QueueItem, reviewer, verdict: str) -> ScreeningReview | None:
+    """A moderator's verdict on a screened item they are closing; None for other items.
+
+    Called before the moderator's action, so the words are kept as screening saw them.
+    """
+    if not asks_verdict(item):
+        return None
+    if verdict not in Verdict.values:
+        raise ValidationError(VERDICT_MISSING)
+    content = item.content
+    return ScreeningReview.objects.create(
+        item=item, source=ScreeningReview.Source.MODERATOR, verdict=verdict,
+        rated=rated(item.matches), text=adapter_for(content).text(content),
+        rule_ids=_unique(match["rule_id"] for match in crisis_matches(item.matches)),
+        reviewer=reviewer,
+    )
+
+
+def miss_record(*, item: QueueItem, content, reporter) -> ScreeningReview | None:
+    """A member fears for someone whose words screening rates "none": a miss, recorded
+    once however many members report the same content."""
+    earlier = ScreeningReview.objects.filter(
+        source=ScreeningReview.Source.REPORT,
+        item__content_type=ContentType.objects.get_for_model(content),
+        item__object_id=content.pk,
+    )
+    if earlier.exists():
+        return None
+    text = adapter_for(content).text(content)
+    screening = screen(text, kind="message")
+    if screening.risk != Risk.NONE:
+        return None
+    return ScreeningReview.objects.create(
+        item=item, source=ScreeningReview.Source.REPORT, verdict=Verdict.TOO_LOW,
+        rated=Risk.NONE, text=text, reviewer=reporter,
+        rule_ids=_unique(match.rule_id for match in screening.matches
+                         if match.source == QueueItem.Source.CRISIS),
+    )
+
+
+def _risk_of(match: dict) -> str:
+    if match.get("level") == Risk.URGENT:
+        # "I'm not going to hurt myself" was rated concern.
+        return Risk.CONCERN if match.get("negated") else Risk.URGENT
+    return Risk.CONCERN if match.get("level") == Risk.CONCERN else Risk.NONE
+
+
+def _unique(rule_ids) -> list[int]:
+    return list(dict.fromkeys(rule_ids))
