@@ -102,7 +102,7 @@ class ItemActionForm(forms.Form):
         if self.closes_item and asks_verdict(item):
             self.fields["verdict"] = forms.ChoiceField(
                 label="Was screening's rating right?",
-                help_text=f"Screening rated these words “{rated(item.matches)}”. Your answer "
+                help_text=f"Screening rated these words “{rated(item)}”. Your answer "
                           "helps administrators improve the rules.",
                 choices=ScreeningReview.Verdict.choices, widget=forms.RadioSelect,
                 error_messages={"required": VERDICT_MISSING},

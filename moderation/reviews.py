@@ -11,24 +11,30 @@ from django.core.exceptions import ValidationError
 
 from community.models import Risk
 from moderation.adapters import adapter_for
-from moderation.models import QueueItem, ScreeningReview
+from moderation.models import CrisisPattern, QueueItem, ScreeningReview
 from moderation.screening import screen
 
 Verdict = ScreeningReview.Verdict
 VERDICT_MISSING = "Say whether screening's rating was right, too high or too low."
 
 
+# Rules whose matches raise a rating; everyday phrases, warnings and context only shape it.
+RAISING = {CrisisPattern.Level.URGENT, CrisisPattern.Level.CONCERN, CrisisPattern.Level.SIGN}
+
+
 def crisis_matches(matches: list[dict]) -> list[dict]:
-    """The crisis rules that matched the content itself, not a reporter's note about it."""
+    """The crisis rules that raised the content's own rating, not a reporter's note's."""
     return [match for match in matches
-            if match.get("source") == QueueItem.Source.CRISIS and not match.get("in_note")]
+            if match.get("source") == QueueItem.Source.CRISIS and not match.get("in_note")
+            and match.get("level") in RAISING]
 
 
-def rated(matches: list[dict]) -> str:
-    """The risk screening gave, from its stored matches: the highest, a negated urgent
-    match counting as concern, as screening itself rates it."""
-    levels = {_risk_of(match) for match in crisis_matches(matches)}
-    return next((risk for risk in (Risk.URGENT, Risk.CONCERN) if risk in levels), Risk.NONE)
+def rated(item: QueueItem) -> str:
+    """The risk screening gives the item's words: what it said when it raised them, unless
+    an administrator has changed the rules since. Screened again rather than worked out
+    from the stored matches, so signs, context and reported speech count as they did."""
+    content = item.content
+    return screen(adapter_for(content).text(content), kind="message").risk
 
 
 def asks_verdict(item: QueueItem) -> bool:
@@ -50,7 +56,7 @@ def review_record(*, item: QueueItem, reviewer, verdict: str) -> ScreeningReview
     content = item.content
     return ScreeningReview.objects.create(
         item=item, source=ScreeningReview.Source.MODERATOR, verdict=verdict,
-        rated=rated(item.matches), text=adapter_for(content).text(content),
+        rated=rated(item), text=adapter_for(content).text(content),
         rule_ids=_unique(match["rule_id"] for match in crisis_matches(item.matches)),
         reviewer=reviewer,
     )
@@ -76,13 +82,6 @@ def miss_record(*, item: QueueItem, content, reporter) -> ScreeningReview | None
         rule_ids=_unique(match.rule_id for match in screening.matches
                          if match.source == QueueItem.Source.CRISIS),
     )
-
-
-def _risk_of(match: dict) -> str:
-    if match.get("level") == Risk.URGENT:
-        # "I'm not going to hurt myself" was rated concern.
-        return Risk.CONCERN if match.get("negated") else Risk.URGENT
-    return Risk.CONCERN if match.get("level") == Risk.CONCERN else Risk.NONE
 
 
 def _unique(rule_ids) -> list[int]:

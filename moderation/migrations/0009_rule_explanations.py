@@ -301,7 +301,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='crisispattern',
             name='level',
-            field=models.CharField(choices=[('urgent', 'Urgent: intent, plan, means or timing'), ('concern', 'Concern: distress, or the topic without intent'), ('sign', 'Sign: urgent beside a different kind of sign (say the kind below)'), ('warning', 'No risk: only suggest a content warning'), ('not-a-crisis', 'Not a crisis: an everyday phrase that cancels others')], max_length=20),
+            field=models.CharField(choices=[('urgent', 'Urgent: intent, plan, means or timing'), ('concern', 'Concern: distress, or the topic without intent'), ('sign', 'Sign: urgent beside a different kind of sign (say the kind below)'), ('context', 'Context: looking back or supporting, so concern here is none'), ('ongoing', 'Ongoing: distress still now, so context does not lower it'), ('warning', 'No risk: only suggest a content warning'), ('not-a-crisis', 'Not a crisis: an everyday phrase that cancels others')], max_length=20),
         ),
         migrations.AlterField(
             model_name='crisispattern',
