@@ -22,6 +22,12 @@ from moderation.screening.word_lists import WORD_LISTS
 
 GAP_WORDS = 4
 SENTENCE_WORDS = 40
+# Words nearly every message has, which make a poor test of whether a rule could match.
+COMMON_WORDS = frozenset(normalise(
+    "i me my im ive id the a an to and of it its in on at is was be been for with that this"
+    " you your he she they we them him her his our us so not no just but all have has had"
+    " got get do did dont can cant will would what when if or out up about like now one"
+    " there here then some as by from am are were go going"))
 # People write these as two words ("my self", "my-self"); a rule's one word matches both.
 COMPOUNDS = {"myself": ("my", "self"), "himself": ("him", "self"), "herself": ("her", "self"),
              "yourself": ("your", "self"), "themselves": ("them", "selves"),
@@ -132,12 +138,14 @@ def _openings(elements: tuple[Element, ...]) -> set[tuple[str, str | None]]:
     return openings
 
 
-def _needs(elements: tuple[Element, ...]) -> tuple[frozenset[str], ...]:
-    """Words the text must hold for the rule to match: for each part after the first that
-    is not optional, one of its first words. Checking them first spares most tries."""
-    return tuple(frozenset(option[0] for option in element.options)
-                 for element in elements[1:]
-                 if isinstance(element, Words) and () not in element.options)
+def _needs(elements: tuple[Element, ...]) -> frozenset[str]:
+    """Words of which the text must hold one for the rule to match: the first words of
+    one part after the first that is not optional, the one least likely to be in any
+    text (none where every later part is optional). One set look-up spares most tries."""
+    parts = [frozenset(option[0] for option in element.options) for element in elements[1:]
+             if isinstance(element, Words) and () not in element.options]
+    return min(parts, key=lambda words: (len(words & COMMON_WORDS), len(words)),
+               default=frozenset())
 
 
 # A rule compiled for matching: each step is (options by first word, is optional) for
@@ -171,8 +179,13 @@ def _run(steps: tuple[Step, ...], tokens: list[str], index: int, position: int) 
         return position
     by_first, optional, most = steps[index]
     if by_first is None:
-        for skip in range(optional, most + 1):
-            if position + skip > len(tokens) or BOUNDARY in tokens[position:position + skip]:
+        least = optional
+        if position + least > len(tokens) or BOUNDARY in tokens[position:position + least]:
+            return -1
+        for skip in range(least, most + 1):
+            # A gap never reaches past the end of its sentence: look at each word it adds.
+            if skip > least and (position + skip > len(tokens)
+                                 or tokens[position + skip - 1] == BOUNDARY):
                 break
             end = _run(steps, tokens, index + 1, position + skip)
             if end >= 0:
@@ -230,7 +243,7 @@ class Matcher:
         for position in starts:
             seconds, anywhere = by_first[tokens[position]]
             for rule, steps, needs in seconds.get(following[position], anywhere):
-                if needs and any(need.isdisjoint(present) for need in needs):
+                if needs and needs.isdisjoint(present):
                     continue
                 end = _run(steps, tokens, 0, position)
                 if end >= 0:

@@ -33,8 +33,10 @@ REPORTED = {
         "post message son daughter mum dad husband wife friend brother sister partner"))),
 }
 PAST_PAIRS = frozenset(tuple(normalise(pair)) for pair in (
-    "used to", "back in", "back then", "last year", "years later", "at the time", "i said",
+    "used to", "back in", "back then", "back when", "last year", "years later", "i said",
     "years ago", "year ago", "months ago", "weeks ago", "yrs ago", "decades ago"))
+YEARS = frozenset(str(year) for year in range(1930, 2040))
+PAST_CUES = YEARS | {first for first, _ in PAST_PAIRS}  # every pair is two words
 RISK_ORDER = [Risk.NONE, Risk.CONCERN, Risk.URGENT]
 # Matches that alone say nothing about what the text is about.
 NO_TOPIC = {"not-a-crisis", "sign", "context", "ongoing"}
@@ -170,6 +172,11 @@ def _words(tokens: list[str], found: Found) -> str:
 def _crisis_matches(tokens: list[str], found: list[Found]) -> list[Match]:
     """Crisis matches, less those inside an everyday phrase, with negation noted."""
     everyday = [f for f in found if f.rule.level == CrisisPattern.Level.NOT_A_CRISIS]
+    # Most texts hold none of the words that report speech or date a sentence: knowing
+    # that once spares looking through each match's sentence.
+    present = set(tokens)
+    may_report = not REPORTED.keys().isdisjoint(present)
+    may_date = not PAST_CUES.isdisjoint(present)
     matches = []
     for f in found:
         if f.rule.level == CrisisPattern.Level.NOT_A_CRISIS:
@@ -181,8 +188,8 @@ def _crisis_matches(tokens: list[str], found: list[Found]) -> list[Match]:
         matches.append(Match("crisis", f.rule.pk, f.rule.pattern, f.rule.level, f.rule.topic,
                              _words(tokens, f), _is_negated(tokens, f.start),
                              explanation=f.rule.explanation,
-                             reported=_is_reported(tokens, f.start),
-                             past=_is_past(tokens, f.start, f.end)))
+                             reported=may_report and _is_reported(tokens, f.start),
+                             past=may_date and _is_past(tokens, f.start, f.end)))
     return matches
 
 
@@ -221,9 +228,7 @@ def _is_past(tokens: list[str], start: int, end: int) -> bool:
         if token == BOUNDARY:
             break
         sentence.append(token)
-    return any((len(token) == 4 and token[:2] in ("19", "20")
-                                       and token.isdigit())
-               or (token, after) in PAST_PAIRS
+    return any(token in YEARS or (token, after) in PAST_PAIRS
                for token, after in pairwise([*sentence, ""]))
 
 
