@@ -17,7 +17,7 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,e2e,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[test,e2e,bench,model]"
 	touch $@ $(VENV)/.installed-run
 
 install: $(VENV)/.installed-run

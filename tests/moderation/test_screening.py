@@ -657,6 +657,9 @@ def test_a_watched_word_added_by_another_process_is_seen_after_the_recheck_inter
     pytest.param("want (to die", "Cannot read the rule", id="unclosed bracket"),
     pytest.param("kill (my (self|life))", "Cannot read the rule", id="nested brackets"),
     pytest.param("!!!", "has no letters or numbers", id="punctuation only"),
+    pytest.param("kill myself {whenever}", "There is no list called {whenever}",
+                 id="unknown word list"),
+    pytest.param("... die", "must start with words", id="starts with any words"),
 ])
 def test_a_rule_with_bad_syntax_is_refused_with_a_clear_message(pattern, message):
     rule = CrisisPattern(pattern=pattern, level="urgent", topic="suicide")
