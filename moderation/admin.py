@@ -3,6 +3,7 @@ trail, sanctions and notes are read-only (they change through the moderation pag
 
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from community.admin import SingletonAdmin
 from moderation.models import (
@@ -26,6 +27,11 @@ class RuleAdmin(admin.ModelAdmin):
     search_fields = ["pattern", "explanation", "note"]
     list_per_page = 100
 
+    @admin.display(description="pattern", ordering="pattern")
+    def pattern_start(self, rule) -> str:
+        # Long rules would push every other column off the screen.
+        return Truncator(rule.pattern).chars(60)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         rules.forget()
@@ -41,14 +47,15 @@ class RuleAdmin(admin.ModelAdmin):
 
 @admin.register(CrisisPattern)
 class CrisisPatternAdmin(RuleAdmin):
-    list_display = ["pattern", "explanation", "level", "topic", "is_active", "updated_at"]
+    list_display = ["pattern_start", "explanation", "level", "topic", "is_active", "updated_at"]
     list_filter = ["level", "topic", "is_active"]
     fields = ["pattern", "level", "topic", "explanation", "is_active", "note"]
 
 
 @admin.register(WatchedWord)
 class WatchedWordAdmin(RuleAdmin):
-    list_display = ["pattern", "action", "replacement", "warning", "is_active", "updated_at"]
+    list_display = ["pattern_start", "explanation", "action", "replacement", "warning",
+                    "is_active", "updated_at"]
     list_filter = ["action", "is_active"]
     fields = ["pattern", "action", "replacement", "warning", "explanation", "is_active", "note"]
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from community.models import Risk, Topic, WriteLimit
 from community.ratelimits import limit_check
@@ -27,7 +28,9 @@ from moderation.permissions import check_improve_screening
 from moderation.pseudonymise import member_pseudonyms, pseudonymise
 from moderation.reviews import crisis_matches
 from moderation.screening import rules, screen
-from moderation.screening.normalise import SENTENCE_END
+from moderation.screening.corpus import examples
+from moderation.screening.normalise import SENTENCE_END, normalise
+from moderation.screening.patterns import Matcher, parse
 from moderation.services import action_record
 
 Verdict, Outcome = ScreeningReview.Verdict, ScreeningReview.Outcome
@@ -36,7 +39,12 @@ PHRASE_WORDS = 12
 WORD = re.compile(r"\w+")
 APOSTROPHES = re.compile(r"['’‘`]")
 # What a miss implies screening should have said.
-IMPLIED_LEVEL = {Risk.NONE: Risk.CONCERN, Risk.CONCERN: Risk.URGENT}
+IMPLIED_LEVEL = {Risk.NONE: Risk.CONCERN, Risk.CONCERN: Risk.URGENT, Risk.URGENT: Risk.URGENT}
+# A rule made from a miss may find at most this share of the evaluation set's everyday
+# texts: "the" or "i feel" would raise nearly every post.
+MOST_EVERYDAY_FOUND = 0.01
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 RULE_LEVELS = (CrisisPattern.Level.URGENT, CrisisPattern.Level.CONCERN)
 EXPORT_COLUMNS = ["id", "level", "category", "voice", "text"]
 
@@ -87,7 +95,7 @@ def suggested_rule(review: ScreeningReview) -> dict[str, str]:
     and the topic of a rule that did match, if any."""
     topic = CrisisPattern.objects.filter(pk__in=review.rule_ids).values_list(
         "topic", flat=True).first()
-    return {"pattern": suggested_phrase(review.text),
+    return {"pattern": suggested_phrase(pseudonymise(review.text, member_pseudonyms())),
             "level": IMPLIED_LEVEL.get(review.rated, Risk.URGENT),
             "topic": topic or Topic.SUICIDE}
 
@@ -113,8 +121,9 @@ def review_make_rule(*, review: ScreeningReview, admin, pattern: str, level: str
         raise ValidationError({"level": "A rule made from a miss is urgent or concern."})
     rule = CrisisPattern(pattern=pattern.strip(), level=level, topic=topic,
                          explanation=explanation.strip(),
-                         note=f"Made from a miss on {timezone.localdate():%d %B %Y}.")
+                         note=f"Made from a miss on {date_format(timezone.localdate(), 'j F Y')}.")
     rule.full_clean()
+    _check_particular(rule)
     with transaction.atomic():
         _settle(review, admin, Outcome.RULE)
         rule.save()
@@ -122,6 +131,18 @@ def review_make_rule(*, review: ScreeningReview, admin, pattern: str, level: str
                       reason=f"From a miss: “{rule.pattern}”, {rule.level}")
     rules.forget()
     return rule
+
+
+def _check_particular(rule: CrisisPattern) -> None:
+    """Refuse a rule that would also find everyday talk, measured on the evaluation set."""
+    matcher = Matcher([(rule, parse(rule.pattern))])
+    everyday = [example.text for example in examples("dev") if example.level == Risk.NONE]
+    found = [text for text in everyday if matcher.find(normalise(text, matcher.words))]
+    if len(found) > MOST_EVERYDAY_FOUND * len(everyday):
+        raise ValidationError({"pattern": (
+            f"These words also find {len(found)} of the {len(everyday)} everyday texts in "
+            f"the evaluation set, such as “{found[0][:80]}”. Use more of the words that "
+            "made this worrying.")})
 
 
 def review_make_example(*, review: ScreeningReview, admin, level: str,
@@ -148,8 +169,10 @@ def example_rows() -> Iterator[list[str]]:
     """The evaluation examples as the corpus's CSV rows, with nobody identifiable in them."""
     pseudonyms = member_pseudonyms()
     for example in EvaluationExample.objects.all():
+        text = pseudonymise(example.text, pseudonyms)
+        # Read as words, never run as a formula, when the file is opened in a spreadsheet.
         yield [f"use-{example.pk:04d}", example.level, example.category, "member",
-               pseudonymise(example.text, pseudonyms)]
+               f"'{text}" if text.startswith(FORMULA_STARTS) else text]
 
 
 def _settle(review: ScreeningReview, admin, outcome: str) -> None:

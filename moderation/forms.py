@@ -100,13 +100,21 @@ class ItemActionForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if self.closes_item and asks_verdict(item):
+            rating = rated(item)
+            verdicts = ScreeningReview.Verdict
             self.fields["verdict"] = forms.ChoiceField(
                 label="Was screening's rating right?",
-                help_text=f"Screening rated these words “{rated(item)}”. Your answer "
-                          "helps administrators improve the rules.",
-                choices=ScreeningReview.Verdict.choices, widget=forms.RadioSelect,
+                help_text=f"Screening rated these words “{RATED_WORDS[rating]}”. Your "
+                          "answer helps administrators improve the rules.",
+                # Nothing is rated higher than urgent.
+                choices=[choice for choice in verdicts.choices
+                         if not (rating == Risk.URGENT and choice[0] == verdicts.TOO_LOW)],
+                widget=forms.RadioSelect,
                 error_messages={"required": VERDICT_MISSING},
             )
+
+
+RATED_WORDS = {Risk.NONE: "no risk", Risk.CONCERN: "concern", Risk.URGENT: "urgent"}
 
 
 class ConfirmForm(ItemActionForm):

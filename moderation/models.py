@@ -14,8 +14,8 @@ PATTERN_HELP = (
     "Words in order, matched as whole words whatever the case, spelling tricks or spacing. "
     "(a|b c) means one of several; add ? after it to make it optional; * is any one word; "
     "~ is up to four words; ... is any words within one sentence; {when}, {intend}, "
-    "{medicine}, {many}, {place} and the other lists in the screening guide are one of "
-    "their words."
+    "{they_intend}, {someone}, {medicine}, {many}, {place} and {means} are each one of the "
+    "words of that list (README: Screening rules)."
 )
 
 EXPLANATION_HELP = (
@@ -37,7 +37,7 @@ class CrisisPattern(models.Model):
     class Level(models.TextChoices):
         URGENT = Risk.URGENT, "Urgent: intent, plan, means or timing"
         CONCERN = Risk.CONCERN, "Concern: distress, or the topic without intent"
-        SIGN = "sign", "Sign: urgent beside a different kind of sign (say the kind below)"
+        SIGN = "sign", "Sign: urgent beside a different kind of sign (its explanation is its kind)"
         CONTEXT = "context", "Context: looking back or supporting, so concern here is none"
         ONGOING = "ongoing", "Ongoing: distress still now, so context does not lower it"
         WARNING = "warning", "No risk: only suggest a content warning"

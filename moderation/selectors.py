@@ -164,3 +164,45 @@ def match_meaning(match: dict) -> str:
     if match.get("source") == "crisis":
         return f"{match.get('level', '')} words about {match.get('topic', '')}".strip()
     return f"watched words ({match.get('level', '')})"
+
+
+# Matches that shape a rating without raising one: moderators need not be told why from them.
+QUIET_LEVELS = {"warning", "context", "ongoing", "not-a-crisis"}
+LEVEL_WORDS = {
+    "urgent": "urgent", "concern": "concern", "sign": "a sign, urgent beside another kind",
+    "warning": "suggests a content warning", "context": "looking back or supporting, so "
+    "concern is not raised", "ongoing": "still there now", "hold": "held for a moderator",
+    "flag": "flagged", "block": "blocked", "replace": "replaced",
+    "require_warning": "needs a content warning",
+}
+
+
+def match_reasons(matches: list[dict]) -> tuple[str, ...]:
+    """Why screening raised an item, in words and without the member's words: each raising
+    match's meaning once, and signs only where two kinds made them count."""
+    signs = {match.get("explanation") for match in matches if match.get("level") == "sign"
+             and not (match.get("negated") or match.get("reported") or match.get("past"))}
+    reasons = []
+    for match in matches:
+        level = match.get("level")
+        if level in QUIET_LEVELS or (level == "sign" and len(signs) < 2):
+            continue
+        meaning = match_meaning(match)
+        reasons.append(f"in a reporter's note: {meaning}" if match.get("in_note") else meaning)
+    return tuple(dict.fromkeys(reasons))
+
+
+def match_lines(matches: list[dict]) -> list[dict]:
+    """What screening found, for the item page: each meaning and its words once, with what
+    the rule's level means and why it was read lower."""
+    lines = {}
+    for match in matches:
+        notes = [LEVEL_WORDS.get(match.get("level"), match.get("level", ""))]
+        notes += [note for flag, note in (
+            ("negated", "with a “not” before it, so read lower"),
+            ("reported", "said to or about the reader, so read lower"),
+            ("past", "about the past, so read lower"),
+            ("in_note", "in a reporter's note")) if match.get(flag)]
+        key = (match_meaning(match), match.get("words", ""))
+        lines.setdefault(key, {"meaning": key[0], "words": key[1], "notes": "; ".join(notes)})
+    return list(lines.values())

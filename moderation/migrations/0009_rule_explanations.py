@@ -301,17 +301,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='crisispattern',
             name='level',
-            field=models.CharField(choices=[('urgent', 'Urgent: intent, plan, means or timing'), ('concern', 'Concern: distress, or the topic without intent'), ('sign', 'Sign: urgent beside a different kind of sign (say the kind below)'), ('context', 'Context: looking back or supporting, so concern here is none'), ('ongoing', 'Ongoing: distress still now, so context does not lower it'), ('warning', 'No risk: only suggest a content warning'), ('not-a-crisis', 'Not a crisis: an everyday phrase that cancels others')], max_length=20),
+            field=models.CharField(choices=[('urgent', 'Urgent: intent, plan, means or timing'), ('concern', 'Concern: distress, or the topic without intent'), ('sign', 'Sign: urgent beside a different kind of sign (its explanation is its kind)'), ('context', 'Context: looking back or supporting, so concern here is none'), ('ongoing', 'Ongoing: distress still now, so context does not lower it'), ('warning', 'No risk: only suggest a content warning'), ('not-a-crisis', 'Not a crisis: an everyday phrase that cancels others')], max_length=20),
         ),
         migrations.AlterField(
             model_name='crisispattern',
             name='pattern',
-            field=models.CharField(help_text='Words in order, matched as whole words whatever the case, spelling tricks or spacing. (a|b c) means one of several; add ? after it to make it optional; * is any one word; ~ is up to four words; ... is any words within one sentence; {when}, {intend}, {medicine}, {many}, {place} and the other lists in the screening guide are one of their words.', max_length=500, validators=[moderation.models.validate_pattern]),
+            field=models.CharField(help_text='Words in order, matched as whole words whatever the case, spelling tricks or spacing. (a|b c) means one of several; add ? after it to make it optional; * is any one word; ~ is up to four words; ... is any words within one sentence; {when}, {intend}, {they_intend}, {someone}, {medicine}, {many}, {place} and {means} are each one of the words of that list (README: Screening rules).', max_length=500, validators=[moderation.models.validate_pattern]),
         ),
         migrations.AlterField(
             model_name='watchedword',
             name='pattern',
-            field=models.CharField(help_text='Words in order, matched as whole words whatever the case, spelling tricks or spacing. (a|b c) means one of several; add ? after it to make it optional; * is any one word; ~ is up to four words; ... is any words within one sentence; {when}, {intend}, {medicine}, {many}, {place} and the other lists in the screening guide are one of their words.', max_length=500, validators=[moderation.models.validate_pattern]),
+            field=models.CharField(help_text='Words in order, matched as whole words whatever the case, spelling tricks or spacing. (a|b c) means one of several; add ? after it to make it optional; * is any one word; ~ is up to four words; ... is any words within one sentence; {when}, {intend}, {they_intend}, {someone}, {medicine}, {many}, {place} and {means} are each one of the words of that list (README: Screening rules).', max_length=500, validators=[moderation.models.validate_pattern]),
         ),
         migrations.RunPython(load_rules, unload_rules),
     ]

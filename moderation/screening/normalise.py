@@ -120,10 +120,11 @@ def _tokens(text: str, words: frozenset[str] = frozenset()) -> list[str]:
     if REPEATED_BOUNDARY in text:
         text = BOUNDARIES.sub(f"{BOUNDARY} ", f" {text} ")
     text = text.strip(f" {BOUNDARY}")
-    # "k i l l": three or more single letters in a row are one word.
-    text = SPACED_LETTERS.sub(_letters_joiner(words), f" {text} ")
+    # Squeezing first makes "k i ll" three single letters, and "dd" in "b c dd" one.
     squeezed = SQUEEZED
-    return [squeezed.get(token) or _squeeze(token) for token in text.split()]
+    text = " ".join([squeezed.get(token) or _squeeze(token) for token in text.split()])
+    # "k i l l": three or more single letters in a row are one word.
+    return SPACED_LETTERS.sub(_letters_joiner(words), f" {text} ").split()
 
 
 def _squeeze(token: str) -> str:

@@ -33,7 +33,7 @@ COMPOUNDS = {"myself": ("my", "self"), "himself": ("him", "self"), "herself": ("
              "yourself": ("your", "self"), "themselves": ("them", "selves"),
              "ourselves": ("our", "selves")}
 SYNTAX = re.compile(r"\(([^()]*)\)(\?)?|(\*)|(~|\.\.\.)|([^\s()*~|?]+)")
-WORD_LIST = re.compile(r"\{(\w*)\}")
+WORD_LIST = re.compile(r"\{\s*(\w*)\s*\}")
 
 
 class PatternError(ValueError):
@@ -64,16 +64,20 @@ class Found:
 
 
 def _expand(match: re.Match) -> str:
-    if match.group(1) not in WORD_LISTS:
+    name = match.group(1).strip().casefold()
+    if name not in WORD_LISTS:
         raise PatternError(f"There is no list called {{{match.group(1)}}}. The lists are: "
                            + ", ".join(f"{{{name}}}" for name in WORD_LISTS) + ".")
-    return WORD_LISTS[match.group(1)]
+    return WORD_LISTS[name]
 
 
 def parse(pattern: str) -> tuple[Element, ...]:
     elements: list[Element] = []
     position = 0
     pattern = WORD_LIST.sub(_expand, pattern.strip())
+    if "{" in pattern or "}" in pattern:
+        raise PatternError("Write a list with a brace on each side and no spaces, for "
+                           "example {when}.")
     while position < len(pattern):
         if pattern[position].isspace():
             position += 1

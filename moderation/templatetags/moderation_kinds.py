@@ -1,10 +1,8 @@
-"""Naming things in moderators' pages in words: content as its adapter calls it ("post",
-"profile"), a screening match by what its rule finds."""
+"""Naming content in moderators' pages in its adapter's words ("post", "profile")."""
 
 from django import template
 
 from moderation.adapters import kind_of
-from moderation.selectors import match_meaning as _match_meaning
 
 register = template.Library()
 
@@ -16,9 +14,3 @@ def content_kind(content_type) -> str:
     `{{ action.content_type|content_kind }}`
     """
     return kind_of(content_type)
-
-
-@register.filter
-def match_meaning(match: dict) -> str:
-    """`{{ match|match_meaning }}`: "plan + time", for a match stored on a queue item."""
-    return _match_meaning(match)

@@ -23,7 +23,8 @@ from moderation.permissions import can_act_on, moderators_only
 from moderation.selectors import (
     QueueRow,
     ShownContent,
-    match_meaning,
+    match_lines,
+    match_reasons,
     queue_items,
     queue_page,
     shown,
@@ -45,6 +46,10 @@ class Entry:
     topics: tuple[str, ...]  # crisis topics screening found
     is_reported_at_risk: bool
     why: tuple[str, ...]  # what each screening rule that matched finds, without the words
+
+    @property
+    def found(self) -> list[dict]:
+        return match_lines(self.item.matches)
 
     @property
     def item(self) -> QueueItem:
@@ -272,7 +277,7 @@ def _entry(row: QueueRow, warning_names: dict[str, str]) -> Entry:
                      for topic in topics if topic),
         is_reported_at_risk=any(report.reason in DISTRESSING_REPORTS
                                 for report in item.reports.all()),
-        why=tuple(dict.fromkeys(match_meaning(match) for match in item.matches)),
+        why=match_reasons(item.matches),
     )
 
 

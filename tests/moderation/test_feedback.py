@@ -139,6 +139,8 @@ def test_a_miss_becomes_a_rule_that_screening_uses_at_once(admin_user, rules):
     ("keys (under", Risk.CONCERN, "Cannot read the rule"),
     ("", Risk.CONCERN, "cannot be blank"),
     ("keys under the mat", CrisisPattern.Level.NOT_A_CRISIS, "urgent or concern"),
+    ("the", Risk.CONCERN, "also find .* of the .* everyday texts"),
+    ("i feel", Risk.CONCERN, "also find .* everyday texts in the evaluation set"),
 ])
 def test_a_rule_that_cannot_be_used_is_refused(admin_user, rules, pattern, level, message):
     missed, rules_before = miss(), CrisisPattern.objects.count()
@@ -220,3 +222,17 @@ def test_examples_are_exported_with_nobody_identifiable(admin_user):
          "[member], ring me on [phone] or mail [email]"],
         [f"use-{second:04d}", "none", "from-use", "member", "see [link], [member]"],
     ]
+
+
+def test_a_cell_a_spreadsheet_would_run_is_exported_as_words(admin_user):
+    feedback.review_make_example(review=miss("=HYPERLINK(1) -- please help"), admin=admin_user,
+                                 level=Risk.URGENT, category="from-use")
+
+    assert list(feedback.example_rows())[0][-1] == "'=HYPERLINK(1) -- please help"
+
+
+def test_a_suggested_rule_names_nobody(rules):
+    UserFactory(username="robin")
+
+    assert feedback.suggested_rule(miss("robin text me on 07700 900 123 tonight"))["pattern"] \
+        == "member text me on phone tonight"

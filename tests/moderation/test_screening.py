@@ -660,6 +660,7 @@ def test_a_watched_word_added_by_another_process_is_seen_after_the_recheck_inter
     pytest.param("kill myself {whenever}", "There is no list called {whenever}",
                  id="unknown word list"),
     pytest.param("... die", "must start with words", id="starts with any words"),
+    pytest.param("gave my {means away", "a brace on each side", id="unclosed list"),
 ])
 def test_a_rule_with_bad_syntax_is_refused_with_a_clear_message(pattern, message):
     rule = CrisisPattern(pattern=pattern, level="urgent", topic="suicide")

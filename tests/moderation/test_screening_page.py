@@ -158,7 +158,7 @@ def test_misses_are_folded_away_with_what_screening_said(client, admin_user, mis
     page = text(client.get(PAGE))
 
     assert f'<li id="miss-{missed.pk}">' in page
-    assert "screening rated it “none”" in page and "Member's report" in page
+    assert "screening rated it “no risk”" in page and "Member's report" in page
     words = page.index(MISSED)
     folded = page[page.rindex("<details", 0, words):page.index("</details>", words)]
     assert "These words may be distressing" in folded

@@ -325,7 +325,7 @@ def test_item_page_shows_the_whole_story(client, moderator, member, category, re
 
     assert "<strong>Really</strong>" in page  # the sanitised post HTML, as HTML
     assert "Their note: “Please check on them”" in words
-    assert ": “want to die”. Crisis language, urgent, about suicide" in words
+    assert "a wish to die, now: “want to die” (urgent)" in words
     assert f'href="{reverse("moderation:member", args=["alex"])}"' in page
     assert "Talked to them in May" in words
     assert f"The site flagged post {post.pk}, about alex (queue item {item.pk})" in words
