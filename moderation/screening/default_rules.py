@@ -145,7 +145,7 @@ CRISIS_PATTERNS = [
             "|from|any) (tonight|more|longer|tomorrow)",
             "(you wont|you will not|nobody will|no one will|youll never) (hear|see) from me"
             " (again|anymore|any more|ever again)",
-            "(this is|its) (it|the end) (then|for me|tonight)?",
+            "(this is|its) (it|the end) (then|for me|tonight)",
             "(going away|go away) (tonight|for ever|forever|for good) ~ (not coming back|for good"
             "|forever|dying)",
             "(going|go) (away|off) (for good|forever|for ever) ~ (mean|dying|die|not coming)",
@@ -176,7 +176,7 @@ CRISIS_PATTERNS = [
             "(wont|will not) be able to (anymore|any more) after (tonight|today)",
             "tell (my|mum|dad|my son|my mum|my daughter|ur mums|your mums|peter|them) ~ (i love"
             "|im sorry|sorry|that i|u love|you love)",
-            "(sorry|sorry everyone|sorry mum) ~ (tonight|bye|goodbye)"),
+            "(sorry|sorry everyone|sorry mum) ~ (bye|goodbye)"),
     *_rules("urgent", "suicide", "putting affairs in order",
             "(giving|given|gave|give) (away)? (all)? my (things|stuff|belongings|possessions"
             "|guitar|records|tv|ps5|switch|jewellery|ring|watch|medals)",
@@ -333,9 +333,13 @@ CRISIS_PATTERNS = [
             "(headbanging|headbangin|head banging|banging my head|put a needle|used a lighter"
             "|cut and cut)"),
     *_rules("sign", "self-harm", "an injury",
-            "(bleeding|bleedin|blood|bubbles|blistered|blister|bubbly|spurting|artery|swollen"
-            "|stuck in|faint|blurry|threw up|purple|numb|blacked out|infected|tight|on fire"
-            "|tummy|belly|stomach|chest|a mess|lost count)"),
+            "(bleeding|bleedin|blood|bubbles|blistered|blister|bubbly|spurting|artery|blacked out"
+            "|lost count)",
+            "(vision|eyes) ~ blurry",
+            "(stomach|stomachs|throat|mouth) (is|s)? (on fire|burning)",
+            "(cut|cuts|wound|wounds|burn|burns) (is|are|has|have|s)? (got)? infected",
+            "(arm|arms|leg|legs|wrist|wrists|thigh|thighs) (is|are|s)? (a mess|swollen|purple"
+            "|numb)"),
     *_rules("urgent", "suicide", "someone else at risk now",
             "(my|our|the) (son|daughter|husband|wife|dad|mum|brother|sister|friend|partner|mate"
             "|girlfriend|boyfriend|lad|wifes|husbands) (is|s) (on|at|by|in) (the)? ~ {place}",
@@ -854,6 +858,16 @@ CRISIS_PATTERNS = [
             "(scared|frightened|afraid|terrified) (of myself|of what i might do|of what ill do"
             "|i might"
             " do something)"),
+    *_rules("urgent", "self-harm", "swallowed something harmful",
+            "(drank|drunk|swallowed|swallowing|ate|eaten) (some|a|the|two|2|three|3)? ~ (bleach"
+            "|shampoo|drain cleaner|antifreeze|weedkiller|batteries|battery|button|pins|magnets"
+            "|glass|needle|needles|razor blade)",
+            "(needle|needles|pin|pins|glass) (under|in|into) my skin"),
+    *_rules("sign", "self-harm", "an injury",
+            "(everythings|everything is|its all|my head is|head) (blurry|spinning)"),
+    *_rules("sign", "suicide", "putting affairs in order",
+            "(dont|do not) want to leave (anyone|anybody|them|you|my family|everyone|the kids)"
+            " (a mess|in a mess|with a mess|with debts|with bills)"),
     *_rules("sign", "abuse", "someone hurting them",
             "(keeps|kept) (hurting|hurtin|hitting|hittin|touching) (me|us|my sister|my brother|her"
             "|him)",
@@ -1107,6 +1121,41 @@ CRISIS_PATTERNS = [
     ("(scared|afraid|frightened|terrified) (of) (spiders|the dark|dogs|heights|flying|needles"
      "|wasps|clowns|the dentist|mice|snakes|thunder|fireworks)", "not-a-crisis", "general",
      EVERYDAY),
+    # Everyday, about tomorrow's plans: blood tests, goodbyes at parties, tablets for the week.
+    ("blood (test|tests|pressure|sugar|sugars|results|donor|donation|bank|work|form|forms|count)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(give|giving|gave|donate|donating|donated) blood", "not-a-crisis", "general", EVERYDAY),
+    ("(see you|see u|see ya|speak|talk|chat|catch you|catch up) (tomorrow|tonight|later|soon"
+     "|next week|this weekend|on|at|then|all)", "not-a-crisis", "general", EVERYDAY),
+    ("(goodbye|leaving|farewell) (party|do|drinks|card|lunch|present|gift|meal|cake|assembly)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("ready for (tomorrow|the weekend|this weekend|bed|bedtime|christmas|school|work|the morning"
+     "|the week|my holiday|the holiday|the trip|the party|my appointment|the appointment)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("in my bag for (work|school|the trip|my holiday|the holiday|the morning|the week)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(dosette|blister pack|pill box|pill organiser|nomad tray)", "not-a-crisis", "general",
+     EVERYDAY),
+    ("sorry (everyone|all|guys)? (for the|for my|about the|about my) (late|long|rant|moan|delay"
+     "|ramble|essay|waffle|typos)", "not-a-crisis", "general", EVERYDAY),
+    # Everyday, about laughing till they cried, sugar "overdoses" and a cold.
+    ("(crying|cried|cry|tears) (laughing|with laughter|of laughter|with joy|of joy)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(had me|has me|have me) (crying|in tears|in stitches)", "not-a-crisis", "general", EVERYDAY),
+    ("cried at (the|a|that) (film|end|ending|telly|advert|adverts|wedding|book|match)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(overdosed|overdosing|overdose|od) on (chocolate|sugar|cake|sweets|carbs|caffeine|coffee"
+     "|biscuits|crisps|jaffa cakes|easter eggs|netflix|telly|sun|sunshine|cheese|mince pies)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("cant breathe (through|out of) my nose", "not-a-crisis", "general", EVERYDAY),
+    ("some things never change", "not-a-crisis", "general", EVERYDAY),
+    ("(friends|mates|everyone|everybody) jumped (off|of) a (bridge|cliff)", "not-a-crisis",
+     "general", EVERYDAY),
+    ("(what a|such a|its a|bit of a|a real) shame", "not-a-crisis", "general", EVERYDAY),
+    ("(anyone|everyone|people|those|others|someone) (whos|who is|who are|thats)? struggling",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(in|on|since|from|after|following|re|about|to|see) my last (post|message|msg)",
+     "not-a-crisis", "general", EVERYDAY),
     # Everyday, about cuts, burns and knocks that were accidents.
     ("cut myself (shaving|cooking|chopping|slicing|peeling|gardening|opening|by accident"
      "|accidentally|on a tin|on the tin|on glass|on some glass|on paper|on a knife|on the lid)",
