@@ -98,8 +98,8 @@ CRISIS_PATTERNS = [
             "(getting|get) off this ride",
             "(time to|going to|gonna) (clock out|check out|log off|checkout) (for good|tonight"
             "|forever)",
-            "(im|i am|im gonna be|going to be) (checking out|going away|gone) (tonight|for good"
-            "|forever|for ever|this weekend|today)",
+            "(im|i am|im gonna be|going to be|hes|shes|he is|she is) (checking out|going away|gone)"
+            " (tonight|for good|forever|for ever|this weekend|today)",
             "catch the bus (tonight|fr|for real)",
             "(bout|about) to catch the bus",
             "catching the bus (tonight|for real|fr)",
@@ -145,7 +145,7 @@ CRISIS_PATTERNS = [
             "|from|any) (tonight|more|longer|tomorrow)",
             "(you wont|you will not|nobody will|no one will|youll never) (hear|see) from me"
             " (again|anymore|any more|ever again)",
-            "(this is|its) (it|the end) (then|for me|tonight)?",
+            "(this is|its) (it|the end) (then|for me|tonight)",
             "(going away|go away) (tonight|for ever|forever|for good) ~ (not coming back|for good"
             "|forever|dying)",
             "(going|go) (away|off) (for good|forever|for ever) ~ (mean|dying|die|not coming)",
@@ -176,7 +176,7 @@ CRISIS_PATTERNS = [
             "(wont|will not) be able to (anymore|any more) after (tonight|today)",
             "tell (my|mum|dad|my son|my mum|my daughter|ur mums|your mums|peter|them) ~ (i love"
             "|im sorry|sorry|that i|u love|you love)",
-            "(sorry|sorry everyone|sorry mum) ~ (tonight|bye|goodbye)"),
+            "(sorry|sorry everyone|sorry mum) ~ (bye|goodbye)"),
     *_rules("urgent", "suicide", "putting affairs in order",
             "(giving|given|gave|give) (away)? (all)? my (things|stuff|belongings|possessions"
             "|guitar|records|tv|ps5|switch|jewellery|ring|watch|medals)",
@@ -223,11 +223,12 @@ CRISIS_PATTERNS = [
             "(gonna|going to|want to|i will|ill|im going to) (jump|jum|go over)",
             "(i want to|want to|gonna|going to) (fall|go in)",
             "(drive|driving|drove|crash|crashing) (into|off|in2|in to) ~ (wall|tree|oak|bridge"
+            "|quarry"
             "|pillar|sea|cliff|lorry|river|reservoir|end)",
             "(car|engine) ~ (garage|running|hose|hosepipe)",
             "(hose|hosepipe) (in|on|into) the (car|boot|exhaust)",
             "(put|tie|tied|tying|something) ~ (round|around) my neck",
-            "(noose|ligature) (is)? (tied|ready|up|made)",
+            "(noose|ligature) (is)? (tied|ready|made)",
             "(rope|belt|cable) ~ (tied|up there|ready|in the|is ready|sorted)",
             "(take|taking) the handbrake off",
             "(turned|turn|turning|put) the gas on",
@@ -237,7 +238,7 @@ CRISIS_PATTERNS = [
             "(swim|swimming) ~ (wont|not) (be swimming|swim|coming) back"),
     *_rules("urgent", "suicide", "the means at hand",
             "(bought|buying|ordered|got) (a|some|the)? (rope|ligature|noose|charcoal)",
-            "(made|tied|tying|making|got|bought) (a|the)? noose",
+            "(made|tied|tying|making|bought) (a|the)? noose",
             "(have|got|gt|ive got|i have) (the|enough|all the|all my|my) (pills|tablets|tabs|rope"
             "|blades|razor blades|insulin|paracetamol|belt) (saved|saved up|lined up|hidden"
             "|stashed|ready|counted|put by|sorted)",
@@ -267,7 +268,7 @@ CRISIS_PATTERNS = [
             "|on saturday"
             "|on sunday|sat nite)"),
     *_rules("sign", "suicide", "the means",
-            "(got|gt|have|ive got|i have|bought|saved|found|with|theyre|its) ~ {means}",
+            "(got|gt|have|ive got|i have|bought|saved|found|theyre) ~ {means}",
             "{means} (ready|saved|sorted|in my|in the|by the|under)"),
     *_rules("sign", "suicide", "a goodbye",
             "(bye|goodbye|farewell) (everyone|all|guys|x|world|forever)?",
@@ -276,7 +277,6 @@ CRISIS_PATTERNS = [
             " being|for putting up|who tried|for the company|for listening)",
             "(luv|love) (u|you) all",
             "(note|letter|message) saying",
-            "(shant|wont|will not|shall not) (be|b) (posting|on here|talking) (again|anymore)",
             "(wont|will not) talk to you again"),
     *_rules("sign", "suicide", "a wish to end it",
             "(end it|ending it|end things|end my life|kill myself|be dead|be gone|not be here"
@@ -298,8 +298,6 @@ CRISIS_PATTERNS = [
             "(ready|ready to go) now",
             "nothing (else)? (to|2) say",
             "(i am|im) not safe",
-            "(written|wrote) to my",
-            "left (the|a) letter",
             "(deep|high|far) enough",
             "(whole|hole) lot"),
     *_rules("sign", "suicide", "a time",
@@ -335,9 +333,13 @@ CRISIS_PATTERNS = [
             "(headbanging|headbangin|head banging|banging my head|put a needle|used a lighter"
             "|cut and cut)"),
     *_rules("sign", "self-harm", "an injury",
-            "(bleeding|bleedin|blood|bubbles|blistered|blister|bubbly|spurting|artery|swollen"
-            "|stuck in|faint|blurry|threw up|purple|numb|blacked out|infected|tight|on fire"
-            "|tummy|belly|stomach|chest|a mess|lost count)"),
+            "(bleeding|bleedin|blood|bubbles|blistered|blister|bubbly|spurting|artery|blacked out"
+            "|lost count)",
+            "(vision|eyes) ~ blurry",
+            "(stomach|stomachs|throat|mouth) (is|s)? (on fire|burning)",
+            "(cut|cuts|wound|wounds|burn|burns) (is|are|has|have|s)? (got)? infected",
+            "(arm|arms|leg|legs|wrist|wrists|thigh|thighs) (is|are|s)? (a mess|swollen|purple"
+            "|numb)"),
     *_rules("urgent", "suicide", "someone else at risk now",
             "(my|our|the) (son|daughter|husband|wife|dad|mum|brother|sister|friend|partner|mate"
             "|girlfriend|boyfriend|lad|wifes|husbands) (is|s) (on|at|by|in) (the)? ~ {place}",
@@ -346,7 +348,8 @@ CRISIS_PATTERNS = [
             "|has to die|is going to die|will kill|going to go)",
             "(tied|tie|tying|put|has put|has tied) (something|a belt|a rope|a cord|a scarf|a"
             " tie) (really)? (tight)? (round|around) (his|her|their|my) (neck|arm)",
-            "(drank|drunk|swallowed|drinking|drink) (the|some)? (bleach|drain cleaner|antifreeze"
+            "(drank|drunk|swallowed|drinking|drink) (some of|a bit of|the|some)? (the)? (bleach"
+            "|drain cleaner|antifreeze"
             "|weedkiller)",
             "(shes|hes|she is|he is|theyre|they are|sayin shes|saying shes|saying hes) (cutting"
             "|self harming|harming|hurting) (herself|himself|themselves)? (now|again|rn|right"
@@ -370,6 +373,8 @@ CRISIS_PATTERNS = [
             "|vanish|go to sleep|fall asleep|not exist|stop existing)",
             "(hope|wish|pray|praying) (i|that i)? (dont|never|wont) wake up",
             "(wouldnt|would not) mind (if i|not) (didnt|waking|dying|died|waking up)",
+            "(wouldnt|would not) mind (going|dying|slipping away|not waking up) (now|soon"
+            "|tonight)?",
             "(go to sleep|fall asleep|sleep) and (never|not) wake up",
             "(sleep|go to sleep) forever",
             "(wish|hope) (a|the) (bus|car|lorry|train) (would)? (hit|hits) me",
@@ -400,6 +405,7 @@ CRISIS_PATTERNS = [
             "(lived|living) too long",
             "(ready to go|ready to die) (whenever|any time|anytime|when)",
             "(not|never|wont|wouldnt) (going to|gonna|do) (do)? (anything|owt|anything silly"
+            "|anything foolish"
             "|anything daft|it) (silly|daft|stupid)?",
             "(easier|better) (if i|not to be|if i just) (wasnt|was not|wasnt around|not here"
             "|be here|didnt exist|disappeared)",
@@ -416,7 +422,7 @@ CRISIS_PATTERNS = [
             "(no|nothing) (to look forward to|point to the days|point in planning)",
             "(just|only) (existing|marking time|waiting)",
             "(not|never) (going to|gonna) (change|turn around|get better)",
-            "(given up|give up|gave up|done) (believing|hoping|trying)",
+            "(given up|give up|gave up|done|stopped) (believing|hoping|trying)",
             "(always|will always) be (bad|the same|like this)",
             "(same|the same) (every day|four walls|rubbish|as last year)",
             "(whats|what is) left for me",
@@ -429,8 +435,8 @@ CRISIS_PATTERNS = [
             "|ending my life|dying|taking my life)"),
     *_rules("concern", "suicide", "feeling a burden",
 
-            "(a|such a|such|nothing but a|only a|just a|massive|huge|the) (burden|drain|nuisance"
-            "|waste of space|waste of oxygen|waste of air|problem for|full time job)",
+            "(a|such a|such|nothing but a|only a|just a|massive|huge) (burden|drain|nuisance"
+            "|waste of space|waste of oxygen|waste of air)",
             "burden (on|to) (everyone|my family|my kids|the kids|people|them|you all|others|my"
             " partner)",
             "(no one|nobody|noone) would (miss|notice|care) (me|if i)",
@@ -445,12 +451,14 @@ CRISIS_PATTERNS = [
             "(useless|worthless|nuisance|burden)"),
     *_rules("concern", "suicide", "a past attempt",
             "(attempted|tried|attempt|attempts|attempting) (suicide|to commit suicide)",
-            "(tried|attempted|trying|try|tries) to (end it all|end it|take my life|take my own"
+            "(tried|tryed|attempted|trying|try|tries) to (end it all|end it|do away with myself"
+            "|do myself in"
+            "|top myself|take my life|take my own"
             " life|hang myself|die|kill myself|end my life|overdose|drown myself)",
             "(my|an|the|last|first|second|two|three|previous|past) (attempt|attempts|overdose"
             "|suicide attempt)",
             "(after|since) (my|the|an|i) (attempt|overdose|tried)",
-            "(sectioned|icu|intensive care|stomach pumped|the ward|psych ward)",
+            "(sectioned|icu|intensive care|stomach pumped|psych ward)",
             "(jumped|jumps) (off|from|in front of|under) (a|the) ~ (bridge|train|cliff|building"
             "|roof|multi storey|multistorey|car park)"),
     *_rules("concern", "suicide", "ending one's life named",
@@ -459,7 +467,7 @@ CRISIS_PATTERNS = [
             "(take|took|taken|taking) my own life",
             "(end|ending|ended) my (own)? life",
             "(going to|gonna|want to|ready to|about to) end it",
-            "(noose|ligature|ligatures)",
+            "(ligature|ligatures|a noose)",
             "(kill|killing|killed|hang|hanging|hanged|hung) (himself|herself|themselves|themself)",
             "(end|ending|ended|take|taking|took|taken) (his|her|their) (own)? life",
             "saying (my)? goodbyes",
@@ -473,7 +481,8 @@ CRISIS_PATTERNS = [
             "(no|whats the|what is the) point (in|of) (going on|carrying on)",
             "(life|my life) (isnt|is not|aint|is no longer|not) worth living",
             "(cant|cannot|can not) (go on|carry on|keep going) (like this|anymore|any more)",
-            "(cant|cannot) go on", "(cant|cannot) do this (anymore|any more)",
+            "(cant|cannot) go on", "(cant|cannot) do this (anymore|any more|much longer"
+            "|any longer)",
             "(cant|cannot|cant even) (cope|take it|take this|deal with it|deal with this|deal"
             " with life|manage)",
             "(given|giving|give) up on (life|everything|myself|living|me)",
@@ -481,7 +490,8 @@ CRISIS_PATTERNS = [
             "(want|wanting|need|just want) (it all|everything|the pain) to (stop|end|be over)",
             "(hopeless|pointless|no hope|no future|never get better|never change|wont get better"
             "|nothing will change|nothing ever changes|whats the use|no way forward)",
-            "(no|cant see a|cannot see a|theres no) way (out|forward)",
+            "(no|cant see a|cannot see a|theres no|not seeing a|not seeing any) way (out|forward"
+            "|through)",
             "(cant|cannot) see (a|any) (future|way|point|light|end)",
             "(end of my tether|at breaking point|at the end of my rope|wits end)",
             "(in|such|back in) a (really|very|bad)? dark place",
@@ -494,9 +504,12 @@ CRISIS_PATTERNS = [
             "|every day|all night)",
             "(panic attack|panic attacks|panicking|flashbacks|nightmares|dissociating|unreal"
             "|numb|overwhelmed|breaking down|falling apart|meltdown|exhausted|running on fumes)",
-            "(so|really|very|im|i am|feel|feeling|im so|getting) (scared|frightened|terrified"
-            "|lonely|alone|anxious|low|down|depressed|desperate|lost|trapped|empty|sad|upset"
-            "|hopeless|worried|ashamed|guilty|awful|broken|afraid|angry|confused|numb|tired of)",
+            "(so|really|very|getting) (scared|frightened|terrified|lonely|alone|anxious|low"
+            "|down|depressed|desperate|lost|trapped|empty|hopeless|ashamed|broken|afraid|numb)",
+            "(im|i am|feel|feeling|im so|i am so|im really|i feel so|feel so|feeling so) (scared"
+            "|frightened|terrified|lonely|alone|anxious|low|down|depressed|desperate|lost|trapped"
+            "|empty|sad|upset|hopeless|worried|ashamed|guilty|awful|broken|afraid|confused|numb"
+            "|tired of|rubbish|terrible|horrible|dreadful|unsafe)",
             "(im|i am|i feel) (drowning|sinking|struggling|not ok|not okay|not coping)",
             "(not|never) (coping|sleeping|eating)",
             "(voices|the voice|a voice|voice) (are|is|r|keep|telling|started|again|say|saying)",
@@ -510,11 +523,12 @@ CRISIS_PATTERNS = [
             " know where|i dont know what day|what day is it|is it morning|is it tonight)",
             "(i want|want) (to go home|my mum|my mother|peter|my husband|my wife)",
             "(dont|do not) know (what to do|whats wrong|why|who i am|where i am|how much longer)",
-            "(hate|hating|loathe) (myself|my life|who i am|me)",
+            "(hate|hating|loathe) (myself|my life|who i am|me|who im becoming|what ive become"
+            "|what im becoming)",
             "(self hatred|self loathing|worthless|failure)",
             "(scared|afraid|frightened|terrified) (of|to)",
             "(feel|feeling|felt) (like)? (a|such a)? (failure|fraud|joke|mess|wreck|nothing"
-            "|invisible|trapped|unreal|sick)",
+            "|invisible|trapped|unreal)",
             "(everyone|everybody|people) (hates|hate|laughing at|laugh at|talking about|stares"
             "|stared|staring) (me)?",
             "(ashamed|disgusting|disgusted|embarrassed|humiliated|shame)",
@@ -544,7 +558,7 @@ CRISIS_PATTERNS = [
             "(towel|t shirt|tshirt|bandage|plaster|dressing|tea towel|it|its) (is|s)? (soaked"
             "|soaking)",
             "(deep|gaping|open) (cut|cuts|wound|wounds)",
-            "(edges|skin) (are|is)? (pulling apart|gaping|come off|came off|white|black)",
+            "(edges|skin) (are|is|has|had)? (pulling apart|gaping|come off|came off|white|black)",
             "(can see|i can see) (fat|bone|the fat|yellow)",
             "(slit|slitting|slash|slashing|cut|cutting) my (wrist|wrists|throat)",
             "(blacked out|passed out|vision is|cant see properly|head is bleeding|concussion)",
@@ -632,7 +646,7 @@ CRISIS_PATTERNS = [
             "(stopped replying|stopped responding|not replying|not responding|gone quiet|went"
             " quiet|typing less|not answering|isnt answering|wont answer|wont reply|not answerin"
             "|missing since|gone missing|been missing|cant find her|cant find him)",
-            "(car|his car|her car) (is|s|has)? gone",
+            "(car|cars|his car|her car|his cars|her cars) (is|s|has)? gone",
             "(hes|shes|he has|she has|theyve) (gone|driven|walked) (out|off)"),
     *_rules("sign", "suicide", "at a place of danger",
             "(hes|shes|theyre|he is|she is|they are|im|i am) (on|at|by|the)? ~ {place}"),
@@ -738,7 +752,7 @@ CRISIS_PATTERNS = [
             "(hate|loathe|disgusted by|disgusted with) my body"),
     # --- Looking back, or supporting someone: concern in such a message is not a worry now
     *_rules("context", "general", "looking back from recovery",
-            "(now|these days|nowadays) (i|im|i am|ive|i have|i go|i live|i work)",
+            "(these days|nowadays) (i|im|i am|ive|i have|i go|i live|i work)",
             "(i am|im|i feel|feeling) (ok|okay|alright|fine|happy|better|well) now",
             "(im|i am) (doing|now) (well|ok|better|great)",
             "(actually|really) (ok|okay)",
@@ -769,6 +783,241 @@ CRISIS_PATTERNS = [
             "|scared|feel|cry|crying) ~ (it|urges|urge|about it|them|the urges|most days|every"
             " day|thoughts|like|to|bad|low|sad|so)",
             "(today|tonight|last night|this week) i (wanted|want) to"),
+    # --- More ways of saying it, written to generalise ----------------------------------
+    *_rules("urgent", "suicide", "a method named",
+            "{intend} (go|jump|climb|step|throw myself|get) out (of)? (the|my|a|his"
+            "|her)? (bedroom)?"
+            " window",
+            "{place} (and|to|n) (lie|lay|jump|step|wait for)",
+            "{they_intend} (drive|jump|walk|step|throw himself|throw herself) (off|into|in front of"
+            "|from|over) ~ {place}"),
+    *_rules("urgent", "suicide", "voices telling them to die",
+            "(voices|voice) (say|says|saying|tell|tells|telling|told) (me|him|her"
+            "|them)? (that)? (i|he"
+            "|she|they)? (have to|has to|must|should|need to|needs to|got to) (die|kill|jump|hurt"
+            "|cut|end)"),
+    *_rules("urgent", "suicide", "the means at hand",
+            "{medicine} (ive|i have|i|ive been|i been) (been)? (saving|saved|stockpiling|hoarding"
+            "|collecting|keeping)",
+            "(knife|blade|blades|rope|pills|tablets|gun|belt) ~ (for himself|for herself|for myself"
+            "|for themselves|to use on myself)"),
+    *_rules("urgent", "self-harm", "the means at hand",
+            "(bought|buying|ordered|got|get|getting) (a|some|new|more)? (pack|packet|box)? (of)?"
+            " (blades|razor blades)"),
+    *_rules("urgent", "overdose", "an overdose",
+            "(had|taken|took|taking) (them|my tablets|my pills|my meds|my medication|my medicine)"
+            " (twice|three times|double)"),
+    *_rules("urgent", "self-harm", "an injury that needs care now",
+            "(poured|pour|pouring) (it|boiling water|the kettle|hot water|the water) (down|over|on)"
+            " my",
+            "(big|deep|bad|huge) (cut|gash|wound) on my"),
+    *_rules("urgent", "harm-to-others", "intent to harm someone",
+            "(hurt|stab|batter|kill|beat up|smash) (her|him|them) (really|so|properly) (bad|badly"
+            "|hard)"),
+    *_rules("urgent", "abuse", "abuse happening now",
+            f"(fella|bloke|man|stepmum|stepbrother|stepfather|grandad|teacher|driver|neighbour"
+            f"|coach"
+            f"|cousin|lodger|landlord) ~ {HURTS} (me|us|her|him|my)"),
+    *_rules("sign", "suicide", "a goodbye",
+            "(left|leaving) (the|a|his|her|their) (letter|note) (on|for|saying|in|where)",
+            "said goodbye in (the|a|my|his|her) (card|letter|note|message)"),
+    *_rules("sign", "suicide", "giving things away",
+            "(gave|given|giving) (away)? (all)? (my|his|her|their) (bird|cat|dog|budgie|pets|rabbit"
+            "|hamster|wedding ring|rings|jewellery|medals) (to|away)",
+            "(gave|given) (me|us) (his|her|their) (bird|cat|dog|budgie|pets|wedding ring|rings"
+            "|jewellery|medals)"),
+    *_rules("sign", "suicide", "not needing things",
+            "(wont|will not|shant) be needing (them|these|those|it|em)",
+            "(wont|will not|shant) need these"),
+    *_rules("sign", "suicide", "leaving for good",
+            "(shant|wont|will not|shall not) (be|b) (posting|on here|talking) (again|anymore)"),
+    *_rules("sign", "suicide", "at a place of danger",
+            "(in the car|parked|stood|standing|waiting) (down)? (by|at|on|near|next to|in front of)"
+            " the ~ (river|canal|reservoir|quarry|weir|lorries|traffic|motorway|tracks|railway"
+            "|level crossing|bridge|edge)",
+            "(on|at|up on) the roof of (the|a)",
+            "(looking|staring|look|stare) (at|down at|into|down into) the (river|water|drop|tracks"
+            "|traffic)",
+            "(the|at the|on the) level crossing",
+            "(stood|standing) (at|on|in) (his|her|my|the) (bedroom)? window",
+            "on the (window ledge|windowsill|window sill|ledge)"),
+    *_rules("sign", "suicide", "a time",
+            "(at|by|till|until|before|ends at) midnight",
+            "(this week|tonight|today|this weekend|tomorrow) is the (week|night|day)"),
+    *_rules("sign", "suicide", "the means",
+            "{means} (in|under) (my|his|her) (pencil case|bag|pocket|blazer|coat|pillow|drawer"
+            "|sleeve|locker)",
+            "(shown|showed|show) me (a|the|his|her) (knife|blade|rope|gun)",
+            "{many} of {medicine}"),
+    *_rules("sign", "suicide", "how easy it would be",
+            "(thinking|think|thought) (about)? how easy it (would|d|will|could) be"),
+    *_rules("sign", "harm-to-others", "a weapon",
+            "(got|ive got|grabbed|taken|took|have|bought) (the|a|my|dads|mums|his|her)? (axe|knife"
+            "|machete|baseball bat|crowbar|gun) (from|out of|off|in my)"),
+    *_rules("sign", "suicide", "fear of what they will do",
+            "(scared|frightened|afraid|terrified) (of myself|of what i might do|of what ill do"
+            "|i might"
+            " do something)"),
+    *_rules("urgent", "self-harm", "swallowed something harmful",
+            "(drank|drunk|swallowed|swallowing|ate|eaten) (some|a|the|two|2|three|3)? ~ (bleach"
+            "|shampoo|drain cleaner|antifreeze|weedkiller|batteries|battery|button|pins|magnets"
+            "|glass|needle|needles|razor blade)",
+            "(needle|needles|pin|pins|glass) (under|in|into) my skin"),
+    *_rules("sign", "self-harm", "an injury",
+            "(everythings|everything is|its all|my head is|head) (blurry|spinning)"),
+    *_rules("sign", "suicide", "putting affairs in order",
+            "(dont|do not) want to leave (anyone|anybody|them|you|my family|everyone|the kids)"
+            " (a mess|in a mess|with a mess|with debts|with bills)"),
+    *_rules("sign", "abuse", "someone hurting them",
+            "(keeps|kept) (hurting|hurtin|hitting|hittin|touching) (me|us|my sister|my brother|her"
+            "|him)",
+            "(get|gets|getting) me (on my own|alone)",
+            "(leaving|leave|left) me (alone|on my own) with (him|her)",
+            "(says|said|threatens|threatened) ~ (kill|hurt) (our|my|the) (dog|cat|pets|mum|sister"
+            "|brother)"),
+    *_rules("sign", "suicide", "missing",
+            "(got out of|left) the house ~ (nightie|pyjamas|dressing gown|slippers)"),
+    *_rules("sign", "self-harm", "self-harm done",
+            "(keep|kept|keeps) (banging|hitting|punching|scratching|cutting|burning) (it|my"
+            "|myself)"),
+    *_rules("sign", "self-harm", "an injury",
+            "(my eyes|eyes|vision) (are|is) (funny|blurry|weird|fuzzy)"),
+    # --- Concern, more ways of saying it ------------------------------------------------
+    *_rules("concern", "suicide", "a wish not to be alive",
+            "(if i|if i just) (disappeared|vanished|wasnt here|werent here|was gone|died"
+            "|didnt exist"
+            "|was not here)",
+            "(go to sleep|going to sleep|fall asleep|i sleep) ~ (hoping|hope|wishing) (thats it"
+            "|i dont"
+            " wake|not to wake|i wont wake|i never wake)",
+            "(wish|wishing|hope|hoping|pray) (id|i would|i could|i|to) (just)? (die|pass away|slip"
+            " away|not wake) (in my sleep|peacefully)",
+            "(swap|trade) places with (anyone|someone|somebody)",
+            "(id|i would|id much) rather (be gone|not be here|not be alive|be dead)",
+            "(ive had|had|hes had|shes had) (my|his|her) (innings|time)",
+            "(outstayed|overstayed) (my|his|her) welcome",
+            "(lived|had) (long enough|too long)",
+            "(wants|want|wanting|wanna) to (go away|disappear|vanish) (forever|for ever|for good)",
+            "(wouldnt|would not|doesnt|does not) matter if (i|he|she|they) (wasnt|was not|werent"
+            "|wasnt here|was gone)",
+            "(not wanting|doesnt want|didnt want|not want) to (be here|be alive|wake up|live)",
+            "(better|easier|happier) off (if|when) (i|im) ~ (wasnt|was not|werent|gone|dead"
+            "|out of)"),
+    *_rules("concern", "suicide", "feeling a burden",
+            "(im|i am|i feel like|feel like|i feel) (a|such a|just a) (burden|problem|full time job"
+            "|drain|nuisance|waste)",
+            "(no use|no good|useless) to (anyone|anybody|everyone|nobody|no one)"),
+    *_rules("concern", "general", "hopelessness",
+            "(ill|i will|i think ill|i think i will) never (have|get|find|be) (a|any|happy|better"
+            "|well|normal|loved)",
+            "(dont|doesnt|do not|does not|cant) see the point",
+            "what else is there",
+            "(wonder|wondering) if (any of it|anything|it) (makes|matters)",
+            "(doesnt|does not|dont|do not) believe (its|it is|it will|anything|things) (possible"
+            "|will|get better|change)",
+            "lost (all)? hope",
+            "(cant|cannot) keep (fighting|going|doing this)"),
+    *_rules("concern", "general", "distress",
+            "(sat|sit|went) ~ (and)? (howled|screamed|sobbed)",
+            "(i dont|dont|i do not) feel safe",
+            "(racing thoughts|cant switch off|mind wont stop|brain wont shut up|brain wont stop)",
+            "(heart|my heart) (pounds|pounding|racing|nearly stops)",
+            "(havent|have not) been out (since|for)",
+            "(dont|do not) answer (it|the door|the phone) (anymore|any more)",
+            "(i just|just) (sit|sat|stay|stayed) in my room",
+            "(cant|cannot) (focus|concentrate|settle) (on anything|at all)",
+            "(feel|feeling|felt) sick (every|all the time|with|about|thinking)",
+            "(getting|gone|very|quite|so|more) (paranoid|withdrawn)",
+            "(im|i am|i feel) (very|really|so) (sad|low|down|lonely|scared|upset)"),
+    *_rules("concern", "eating-disorders", "eating-disorder behaviour",
+            "(living on|lived on|only eating|only ate|just eating|survived on) (apples|water|coffee"
+            "|black coffee|diet coke|lettuce|salad|an apple|one meal|nothing)",
+            "(in|to) the (bathroom|toilet|toilets|loo) (straight|right|just)? after (meals|lunch"
+            "|dinner|tea|eating|every meal|food)",
+            "(making|makes|made) {someone} (sick|throw up|vomit)",
+            "(hardly|barely) (eats|eating|ate|eat)",
+            "(obsessed|obsessing|obsessive) (with|about|over) (food|calories|protein|the gym"
+            "|exercise"
+            "|weight|my weight|his weight|her weight|eating)",
+            "(dont|do not|never) (like|want) (eating|to eat|food)",
+            "(gone|got|getting|going|looking|looks) (very|so|really|scary|too)? thin",
+            "(like|love|enjoy) the (empty|hungry) feeling"),
+    *_rules("concern", "harm-to-others", "thoughts of harming someone",
+            "(what if i) ~ (stabbed|hurt|pushed|hit|threw|strangled|drowned)",
+            "(awful|strange|scary|weird|terrible|frightening|unwanted) (thoughts|images|pictures)",
+            "thinking bad things",
+            "(images|pictures|thoughts) of (him|her|them|the baby|my baby) being (hurt|harmed)",
+            "(picture|imagine|see) (myself)? (just)? (stepping off|jumping|falling|driving into"
+            "|swerving)",
+            "(my brain|my mind|my head) (shows|show|tells|keeps telling|keeps showing|gives) me",
+            "(thoughts|thought) that (i|ill|i will|i might) (say|hit|hurt|do|push|shout|stab)",
+            "(dont|do not) want (the|these) thoughts"),
+    *_rules("concern", "suicide", "a past attempt",
+            "(jokes|joke|joking|jokes about) ~ (topping|killing|hanging|ending) (himself|herself"
+            "|myself|themselves|it)",
+            "(topping|top|topped) (himself|herself|myself|themselves)"),
+    *_rules("concern", "self-harm", "self-harm",
+            "(old|sh|self harm|harm) (scars|cuts)",
+            "(i have|ive got|got) (old)? scars",
+            "(marks|cuts|scratches|scars|burns) on (my|his|her) (arm|arms|wrist|wrists|legs"
+            "|thighs)",
+            "(relapsed|relapse) (last night|yesterday|today|after)",
+            "(get|getting|got|have|having|stirring up|stirred up|the) urges",
+            "(bit|bite|biting) my (hand|arm|arms|wrist|hands)",
+            "(blades|razor blades) (wrapped|hidden|in her|in his)",
+            "(cutting|harming|hurting|burning|self harming) (himself|herself|themselves)"),
+    *_rules("concern", "general", "someone else not themselves",
+            "(not been|hasnt been|isnt|not) (right|herself|himself|themselves) (for|since|lately)",
+            "(giving|given|gave) up (things|everything|the things)",
+            "(stopped|stopping|stop) getting dressed",
+            "stopped (her|his|their|my) (meds|medication) again"),
+    *_rules("ongoing", "general", "still struggling",
+            "(even now|sometimes even now|even today|still now)",
+            "(urges|urge|thoughts) (still|keep) (come|coming|there)"),
+    # --- Looking back, supporting, the news and stories: not a worry now ----------------
+    *_rules("context", "general", "intent denied",
+            "(im not|i am not|im never|i am never|not|never|wont|will not|id never|would never|dont"
+            "|do not) (going to|gonna|want to|wanna|ever)? (hurt|harm|cut) myself",
+            "(i dont|i do not|dont) (want to|wanna) die"),
+    *_rules("context", "general", "looking back from recovery",
+            "now (i|im|i am) (home|in my own|living|have|live|go to|work|volunteer|help|happy|ok"
+            "|okay|better|well)",
+            "(today|this year|this yr|this week) i (started|start|passed|got|went back|wrote"
+            "|finished"
+            "|co|did|was in|joined)",
+            "proud of (myself|me)",
+            "(shes|hes|theyre|she is|he is|they are) (doing|now) (well|ok|better|great)",
+            "(years|months) on (she|he|they|i|and)",
+            "(i now|now i) (work|volunteer|help|run)",
+            "(i|i do) (dont|do not|not) do (it|that) (now|anymore|any more)",
+            "(went on to|gone on to)",
+            "(a different|another) (person|persons|life|lifetime)",
+            "(got over|get over|getting over) (it|wanting|feeling)",
+            "(im|i am) not (sad|like that|low|depressed) (like that)? (now|anymore|any more)"),
+    *_rules("context", "general", "supporting someone",
+            "(your|ur) ~ (needs you|need you|would miss you|love you|wouldnt be)",
+            "(youre|you are|ur) still here",
+            "(hope|hoping) (you|u) (find|feel|get|are|have|can|manage)",
+            "(if your|if ur) (friend|mate|mum|dad|partner|son|daughter) (says|said|is|feels)",
+            "(in|on) your (post|message)",
+            "(can i ask|may i ask|i wonder) (what|if|how) (you|u)",
+            "(if this helps|if it helps|this might help|hope this helps|helped me)",
+            "(sorry to hear|sorry for your|sorry about your|sorry youre|sorry your)",
+            "(you will|youll|you can) (come out|get through|get there|pull through)",
+            "(hold on|hang on) (till|until) (your|the)",
+            "(lie|lies|lying) to (you|u)"),
+    *_rules("context", "general", "the news",
+            "(on the|in the|the) (news|local news|radio|papers)",
+            "(a|the|that) (documentary|programme|inquest|report|article|story) (about|on|last night"
+            "|said|found)",
+            "(ons|national) (figures|statistics)",
+            "(suicide|suicides) (rate|rates|statistics|figures)"),
+    *_rules("context", "general", "a story",
+            "(in|reading) (my|the|a|this) (book|novel|film|movie|series|anime|play)",
+            "(watched|watching|reading|read) (a|the|that)? (film|movie|book|anime|series|episode"
+            "|play)",
+            "(main|the) (character|characters)",
+            "(the|that) (ending|end) of (the|that|a)"),
     # --- Topics named, and everyday phrases ---------------------------------------------
     # Eating disorders, warning: the topic named.
     ("(anorexia|anorexic|bulimia|bulimic|arfid|orthorexia|ednos|osfed)", "warning",
@@ -872,6 +1121,41 @@ CRISIS_PATTERNS = [
     ("(scared|afraid|frightened|terrified) (of) (spiders|the dark|dogs|heights|flying|needles"
      "|wasps|clowns|the dentist|mice|snakes|thunder|fireworks)", "not-a-crisis", "general",
      EVERYDAY),
+    # Everyday, about tomorrow's plans: blood tests, goodbyes at parties, tablets for the week.
+    ("blood (test|tests|pressure|sugar|sugars|results|donor|donation|bank|work|form|forms|count)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(give|giving|gave|donate|donating|donated) blood", "not-a-crisis", "general", EVERYDAY),
+    ("(see you|see u|see ya|speak|talk|chat|catch you|catch up) (tomorrow|tonight|later|soon"
+     "|next week|this weekend|on|at|then|all)", "not-a-crisis", "general", EVERYDAY),
+    ("(goodbye|leaving|farewell) (party|do|drinks|card|lunch|present|gift|meal|cake|assembly)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("ready for (tomorrow|the weekend|this weekend|bed|bedtime|christmas|school|work|the morning"
+     "|the week|my holiday|the holiday|the trip|the party|my appointment|the appointment)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("in my bag for (work|school|the trip|my holiday|the holiday|the morning|the week)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(dosette|blister pack|pill box|pill organiser|nomad tray)", "not-a-crisis", "general",
+     EVERYDAY),
+    ("sorry (everyone|all|guys)? (for the|for my|about the|about my) (late|long|rant|moan|delay"
+     "|ramble|essay|waffle|typos)", "not-a-crisis", "general", EVERYDAY),
+    # Everyday, about laughing till they cried, sugar "overdoses" and a cold.
+    ("(crying|cried|cry|tears) (laughing|with laughter|of laughter|with joy|of joy)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(had me|has me|have me) (crying|in tears|in stitches)", "not-a-crisis", "general", EVERYDAY),
+    ("cried at (the|a|that) (film|end|ending|telly|advert|adverts|wedding|book|match)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(overdosed|overdosing|overdose|od) on (chocolate|sugar|cake|sweets|carbs|caffeine|coffee"
+     "|biscuits|crisps|jaffa cakes|easter eggs|netflix|telly|sun|sunshine|cheese|mince pies)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("cant breathe (through|out of) my nose", "not-a-crisis", "general", EVERYDAY),
+    ("some things never change", "not-a-crisis", "general", EVERYDAY),
+    ("(friends|mates|everyone|everybody) jumped (off|of) a (bridge|cliff)", "not-a-crisis",
+     "general", EVERYDAY),
+    ("(what a|such a|its a|bit of a|a real) shame", "not-a-crisis", "general", EVERYDAY),
+    ("(anyone|everyone|people|those|others|someone) (whos|who is|who are|thats)? struggling",
+     "not-a-crisis", "general", EVERYDAY),
+    ("(in|on|since|from|after|following|re|about|to|see) my last (post|message|msg)",
+     "not-a-crisis", "general", EVERYDAY),
     # Everyday, about cuts, burns and knocks that were accidents.
     ("cut myself (shaving|cooking|chopping|slicing|peeling|gardening|opening|by accident"
      "|accidentally|on a tin|on the tin|on glass|on some glass|on paper|on a knife|on the lid)",
@@ -912,9 +1196,10 @@ CRISIS_PATTERNS = [
     ("(got|been|being|getting|get|was) attacked by (a|the|next doors|our)?"
      " (dog|dogs|seagull|seagulls|swan|cat|geese|goose|wasp|wasps|midges)",
      "not-a-crisis", "general", EVERYDAY),
-    ("(he|she|they|hes|shes) (beat|beats|beaten) me (at|in|to|by)",
+    ("(he|she|they|hes|shes) (beat|beats|beaten) me (at|to|by|in a|in the race|in the quiz)",
      "not-a-crisis", "general", EVERYDAY),
-    (f"my {ABUSERS} (beat|beats) me (at|in|to|by)", "not-a-crisis", "general", EVERYDAY),
+    (f"my {ABUSERS} (beat|beats) me (at|to|by|in a|in the race|in the quiz)", "not-a-crisis",
+     "general", EVERYDAY),
     ("(he|she|they) hit me up", "not-a-crisis", "general", EVERYDAY),
 ]
 

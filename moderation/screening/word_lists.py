@@ -49,8 +49,8 @@ WORD_LISTS = {
              "|level crossing|reservoir|canal|pier|harbour|motorway|dual carriageway|fire escape"
              "|edge|the flats|weir|slipway)",
     # What people keep by them to end their lives.
-    "means": "(rope|ropes|noose|ligature|belt|belts|cable|cables|cord|blade|blades|razor|razors"
+    "means": "(rope|ropes|ligature|belt|belts|cable|cables|cord|blade|blades|razor|razors"
              "|knife|hosepipe|hosepipes|hose|hoses"
-             "|pills|tablets|tabs|paracetamol|insulin|gun|shotgun|rifle|charcoal|stuff|everything"
-             "|what i need|the lot|meds|bottle)",
+             "|pills|tablets|tabs|paracetamol|insulin|insulin pens|gun|shotgun|rifle|charcoal"
+             "|what i need|meds)",
 }
