@@ -155,6 +155,8 @@ def review_make_example(*, review: ScreeningReview, admin, level: str,
     with transaction.atomic():
         _settle(review, admin, Outcome.EXAMPLE)
         example.save()
+        action_record(actor=admin, verb=ModerationAction.Verb.EXAMPLE, target=review,
+                      item=review.item, reason=f"Level {example.level}, {example.category}")
     return example
 
 
@@ -163,6 +165,8 @@ def review_set_aside(*, review: ScreeningReview, admin) -> None:
     check_improve_screening(admin)
     with transaction.atomic():
         _settle(review, admin, Outcome.SET_ASIDE)
+        action_record(actor=admin, verb=ModerationAction.Verb.SET_ASIDE, target=review,
+                      item=review.item)
 
 
 def example_rows() -> Iterator[list[str]]:

@@ -242,6 +242,8 @@ class ModerationAction(models.Model):
         ROOM = "room", "Changed a room"
         CATEGORY = "category", "Changed a category"
         RULE = "rule", "Added a screening rule"
+        EXAMPLE = "example", "Added an evaluation example from"
+        SET_ASIDE = "set_aside", "Set aside"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.PROTECT, related_name="moderation_actions",

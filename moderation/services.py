@@ -33,6 +33,7 @@ from moderation.models import (
     QueueItem,
     Report,
     ReportReason,
+    ScreeningReview,
 )
 from moderation.permissions import check_act_on, check_moderate, check_report
 from moderation.reviews import miss_record, review_record
@@ -250,10 +251,10 @@ def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
 def content_approve(*, item: QueueItem, moderator, verdict: str = "") -> None:
     """Publish held content and close its item."""
     check_act_on(moderator, item)
-    review_record(item=item, reviewer=moderator, verdict=verdict)
+    review = review_record(item=item, reviewer=moderator, verdict=verdict)
     content, adapter = _applicable(item.content, ContentAction.APPROVE)
     adapter.approve(content, by=moderator)
-    _resolve(item, moderator, ModerationAction.Verb.APPROVE, "Approved")
+    _resolve(item, moderator, ModerationAction.Verb.APPROVE, "Approved", review)
     _tell_author(content, adapter, f"A moderator approved your {adapter.kind}. "
                                    "Everyone can see it now.")
 
@@ -262,23 +263,24 @@ def content_approve(*, item: QueueItem, moderator, verdict: str = "") -> None:
 def reports_dismiss(*, item: QueueItem, moderator, reason: str = "", verdict: str = "") -> None:
     """Nothing to act on: close the item, and bring back content the reports hid."""
     check_act_on(moderator, item)
-    review_record(item=item, reviewer=moderator, verdict=verdict)
+    review = review_record(item=item, reviewer=moderator, verdict=verdict)
     content = item.content
     if item.is_auto_hidden and content is not None:
         adapter = adapter_for(content)
         if ContentAction.RESTORE in adapter.actions(content):
             adapter.restore(content, by=moderator)
-    _resolve(item, moderator, ModerationAction.Verb.DISMISS, reason or "Reports dismissed")
+    _resolve(item, moderator, ModerationAction.Verb.DISMISS, reason or "Reports dismissed",
+             review)
 
 
 @transaction.atomic
 def content_hide(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
     check_act_on(moderator, item)
-    review_record(item=item, reviewer=moderator, verdict=verdict)
+    review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.HIDE)
     adapter.hide(content, by=moderator, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.HIDE, reason)
+    _resolve(item, moderator, ModerationAction.Verb.HIDE, reason, review)
     _tell_author(content, adapter, f"A moderator hid your {adapter.kind}. The reason: {reason}")
 
 
@@ -297,11 +299,11 @@ def content_edit(*, item: QueueItem, moderator, text: str, reason: str,
                  verdict: str = "") -> None:
     """Edit the words (the content's app keeps the old version) and close the item."""
     check_act_on(moderator, item)
-    review_record(item=item, reviewer=moderator, verdict=verdict)
+    review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.EDIT)
     adapter.edit(content, by=moderator, text=text, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.EDIT, reason)
+    _resolve(item, moderator, ModerationAction.Verb.EDIT, reason, review)
     _tell_author(content, adapter,
                  f"A moderator edited your {adapter.kind}. The reason: {reason}")
 
@@ -310,11 +312,11 @@ def content_edit(*, item: QueueItem, moderator, text: str, reason: str,
 def content_clear(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
     """Remove the words altogether (a profile's text) and close the item."""
     check_act_on(moderator, item)
-    review_record(item=item, reviewer=moderator, verdict=verdict)
+    review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
     content, adapter = _applicable(item.content, ContentAction.CLEAR)
     adapter.clear(content, by=moderator, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.CLEAR, reason)
+    _resolve(item, moderator, ModerationAction.Verb.CLEAR, reason, review)
     _tell_author(content, adapter,
                  f"A moderator cleared your {adapter.kind}. The reason: {reason}")
 
@@ -402,7 +404,10 @@ def _touch(item: QueueItem, moderator, *, claim: bool = False) -> None:
     item.save(update_fields=fields)
 
 
-def _resolve(item: QueueItem, moderator, verb: str, reason: str) -> None:
+def _resolve(item: QueueItem, moderator, verb: str, reason: str,
+             review: ScreeningReview | None = None) -> None:
+    if review is not None:
+        reason = f"{reason}. Screening's rating: {review.get_verdict_display().lower()}"
     _touch(item, moderator)
     item.status, item.resolved_at, item.resolved_by = (
         QueueItem.Status.RESOLVED, timezone.now(), moderator)

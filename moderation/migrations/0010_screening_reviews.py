@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='moderationaction',
             name='verb',
-            field=models.CharField(choices=[('flag', 'Flagged'), ('approve', 'Approved'), ('dismiss', 'Dismissed reports'), ('hide', 'Hid'), ('restore', 'Restored'), ('edit', 'Edited'), ('clear', 'Cleared'), ('lock', 'Locked'), ('unlock', 'Unlocked'), ('move', 'Moved'), ('pin', 'Pinned'), ('unpin', 'Unpinned'), ('claim', 'Claimed'), ('hand_over', 'Handed over'), ('escalate', 'Escalated'), ('warn', 'Warned'), ('mute', 'Muted'), ('suspend', 'Suspended'), ('ban', 'Banned'), ('lift', 'Lifted a sanction'), ('note', 'Added a note'), ('room', 'Changed a room'), ('category', 'Changed a category'), ('rule', 'Added a screening rule')], max_length=20),
+            field=models.CharField(choices=[('flag', 'Flagged'), ('approve', 'Approved'), ('dismiss', 'Dismissed reports'), ('hide', 'Hid'), ('restore', 'Restored'), ('edit', 'Edited'), ('clear', 'Cleared'), ('lock', 'Locked'), ('unlock', 'Unlocked'), ('move', 'Moved'), ('pin', 'Pinned'), ('unpin', 'Unpinned'), ('claim', 'Claimed'), ('hand_over', 'Handed over'), ('escalate', 'Escalated'), ('warn', 'Warned'), ('mute', 'Muted'), ('suspend', 'Suspended'), ('ban', 'Banned'), ('lift', 'Lifted a sanction'), ('note', 'Added a note'), ('room', 'Changed a room'), ('category', 'Changed a category'), ('rule', 'Added a screening rule'), ('example', 'Added an evaluation example from'), ('set_aside', 'Set aside')], max_length=20),
         ),
         migrations.CreateModel(
             name='ScreeningReview',

@@ -38,8 +38,8 @@ ASCII_SENTENCE_ENDS = (". ", "! ", "? ", "; ", "\n", "\r")
 ASCII_BOUNDARY = " \x00 "  # kept by ASCII_NOT_WORD, then made a BOUNDARY
 ASCII_NOT_WORD = bytes(byte if byte == 0 or chr(byte).isalnum() else ord(" ")
                        for byte in range(256))
-BOUNDARIES = re.compile(f"(?:{BOUNDARY} )+")
-REPEATED_BOUNDARY = f"{BOUNDARY} {BOUNDARY}"
+BOUNDARIES = re.compile(f"(?:{BOUNDARY}\\s+)+")
+REPEATED_BOUNDARY = re.compile(f"{BOUNDARY}\\s+{BOUNDARY}")
 SPACED_LETTERS = re.compile(f" (?:[^\\W\\d_{BOUNDARY}] ){{2,}}[^\\W\\d_{BOUNDARY}] ")
 REPEATS = re.compile(r"(.)\1+")
 LONGEST_WORD = 20
@@ -117,7 +117,7 @@ def _tokens(text: str, words: frozenset[str] = frozenset()) -> list[str]:
         text = text.encode().translate(ASCII_NOT_WORD).decode().replace("\x00", BOUNDARY)
     else:
         text = NOT_WORD.sub(" ", SENTENCE_END.sub(f" {BOUNDARY} ", text))
-    if REPEATED_BOUNDARY in text:
+    if BOUNDARY in text and REPEATED_BOUNDARY.search(text):
         text = BOUNDARIES.sub(f"{BOUNDARY} ", f" {text} ")
     text = text.strip(f" {BOUNDARY}")
     # Squeezing first makes "k i ll" three single letters, and "dd" in "b c dd" one.

@@ -236,3 +236,15 @@ def test_a_suggested_rule_names_nobody(rules):
 
     assert feedback.suggested_rule(miss("robin text me on 07700 900 123 tonight"))["pattern"] \
         == "member text me on phone tonight"
+
+
+def test_what_administrators_do_with_misses_is_in_the_audit_log(admin_user):
+    added, put_aside = miss(), miss("Another one.")
+
+    feedback.review_make_example(review=added, admin=admin_user, level=Risk.URGENT,
+                                 category="from-use")
+    feedback.review_set_aside(review=put_aside, admin=admin_user)
+
+    assert list(ModerationAction.objects.filter(actor=admin_user).order_by("pk").values_list(
+        "verb", "object_id")) == [(ModerationAction.Verb.EXAMPLE, added.pk),
+                                  (ModerationAction.Verb.SET_ASIDE, put_aside.pk)]

@@ -11,7 +11,14 @@ from community.content import Visibility
 from community.models import Risk, SiteSettings, Topic
 from forums.services import thread_create
 from moderation import services
-from moderation.models import CrisisPattern, Priority, QueueItem, ReportReason, ScreeningReview
+from moderation.models import (
+    CrisisPattern,
+    ModerationAction,
+    Priority,
+    QueueItem,
+    ReportReason,
+    ScreeningReview,
+)
 from moderation.screening import Match, screen
 from moderation.services import flag_content, presence_touch, report_create, screening_flag
 from tests.factories import CategoryFactory, UserFactory
@@ -89,6 +96,8 @@ def test_verdict_is_recorded_with_the_words_rating_and_rules(member, moderator, 
     assert review.text == note.body
     assert sorted(review.rule_ids) == sorted([rules["urgent"].pk, rules["concern"].pk])
     assert review.outcome == ""
+    closed = ModerationAction.objects.filter(item=item).latest("pk")
+    assert closed.reason.endswith("Screening's rating: too high (a false alarm)")
 
 
 def test_approving_held_words_records_the_verdict(member, moderator, rules):
