@@ -59,6 +59,12 @@ class CrisisPattern(models.Model):
         return self.pattern
 
 
+# The levels whose matches raise a rating; the others (everyday phrases, warnings,
+# context) only shape one.
+RAISING_LEVELS = frozenset({CrisisPattern.Level.URGENT, CrisisPattern.Level.CONCERN,
+                            CrisisPattern.Level.SIGN})
+
+
 class WatchedWord(models.Model):
     """A word or phrase administrators want stopped, held, flagged, replaced or warned about."""
 

@@ -11,22 +11,18 @@ from django.core.exceptions import ValidationError
 
 from community.models import Risk
 from moderation.adapters import adapter_for
-from moderation.models import CrisisPattern, QueueItem, ScreeningReview
+from moderation.models import RAISING_LEVELS, QueueItem, ScreeningReview
 from moderation.screening import screen
 
 Verdict = ScreeningReview.Verdict
 VERDICT_MISSING = "Say whether screening's rating was right, too high or too low."
 
 
-# Rules whose matches raise a rating; everyday phrases, warnings and context only shape it.
-RAISING = {CrisisPattern.Level.URGENT, CrisisPattern.Level.CONCERN, CrisisPattern.Level.SIGN}
-
-
 def crisis_matches(matches: list[dict]) -> list[dict]:
     """The crisis rules that raised the content's own rating, not a reporter's note's."""
     return [match for match in matches
             if match.get("source") == QueueItem.Source.CRISIS and not match.get("in_note")
-            and match.get("level") in RAISING]
+            and match.get("level") in RAISING_LEVELS]
 
 
 def rated(item: QueueItem) -> str:

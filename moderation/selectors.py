@@ -13,12 +13,15 @@ from moderation.adapters import adapter_for, moderator_querysets
 from moderation.content import Visibility
 from moderation.models import (
     PRIORITY_RANK,
+    RAISING_LEVELS,
+    CrisisPattern,
     ModerationAction,
     ModerationSettings,
     Priority,
     QueueItem,
     Report,
 )
+from moderation.screening.pipeline import counted_signs
 
 QUEUE_PAGE_SIZE = 25
 LOG_PAGE_SIZE = 50
@@ -166,8 +169,6 @@ def match_meaning(match: dict) -> str:
     return f"watched words ({match.get('level', '')})"
 
 
-# Matches that shape a rating without raising one: moderators need not be told why from them.
-QUIET_LEVELS = {"warning", "context", "ongoing", "not-a-crisis"}
 LEVEL_WORDS = {
     "urgent": "urgent", "concern": "concern", "sign": "a sign, urgent beside another kind",
     "warning": "suggests a content warning", "context": "looking back or supporting, so "
@@ -180,12 +181,15 @@ LEVEL_WORDS = {
 def match_reasons(matches: list[dict]) -> tuple[str, ...]:
     """Why screening raised an item, in words and without the member's words: each raising
     match's meaning once, and signs only where two kinds made them count."""
-    signs = {match.get("explanation") for match in matches if match.get("level") == "sign"
-             and not (match.get("negated") or match.get("reported") or match.get("past"))}
+    signs = counted_signs(
+        (match.get("level"), match.get("explanation"),
+         match.get("negated") or match.get("reported") or match.get("past"))
+        for match in matches)
     reasons = []
     for match in matches:
         level = match.get("level")
-        if level in QUIET_LEVELS or (level == "sign" and len(signs) < 2):
+        quiet = match.get("source") == "crisis" and level not in RAISING_LEVELS
+        if quiet or (level == CrisisPattern.Level.SIGN and not signs):
             continue
         meaning = match_meaning(match)
         reasons.append(f"in a reporter's note: {meaning}" if match.get("in_note") else meaning)

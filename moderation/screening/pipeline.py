@@ -204,10 +204,16 @@ def _raised_by_model(risk: str, tokens: list[str], crisis: list[Match]):
 
 
 def _signs(crisis: list[Match]) -> set[str]:
-    """The kinds of sign found ("a time", "the means"), when there are two or more: each
-    alone is everyday talk, together they are a plan."""
-    kinds = {m.explanation for m in crisis
-             if m.level == CrisisPattern.Level.SIGN and not (m.negated or m.reported or m.past)}
+    return counted_signs((m.level, m.explanation, m.negated or m.reported or m.past)
+                         for m in crisis)
+
+
+def counted_signs(matches) -> set[str]:
+    """The kinds of sign found ("a time", "the means"), from (level, explanation, is read
+    lower) of each match, when there are two or more: each alone is everyday talk,
+    together they are a plan. A sign denied, reported or long past does not count."""
+    kinds = {explanation for level, explanation, is_lower in matches
+             if level == CrisisPattern.Level.SIGN and not is_lower}
     return kinds if len(kinds) > 1 else set()
 
 
