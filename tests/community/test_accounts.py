@@ -112,6 +112,22 @@ def test_repeated_failed_logins_are_rate_limited(client, member):
     assert "Too many failed login attempts" in response.content.decode()
 
 
+@pytest.mark.parametrize("host", ["testserver:8001", "127.0.0.1:9"])
+def test_the_failed_login_count_follows_the_account_not_the_host_or_spelling(
+        client, member, settings, host):
+    settings.ALLOWED_HOSTS = ["*"]
+    for login in ["alex", "ALEX", "alex@example.org", " Alex@Example.org "]:
+        client.post(reverse("account_login"), {"login": login, "password": "wrong"})
+    client.post(reverse("account_login"), {"login": "alex", "password": "wrong"},
+                HTTP_HOST=host)
+
+    response = client.post(reverse("account_login"), {"login": "alex", "password": PASSWORD},
+                           HTTP_HOST=host)
+
+    assert response.wsgi_request.user.is_anonymous
+    assert "Too many failed login attempts" in response.content.decode()
+
+
 def test_logout_is_a_post_from_every_page(client, member):
     client.force_login(member)
     page = client.get(reverse("home")).content.decode()

@@ -28,3 +28,22 @@ def test_ordinary_text_in_any_script_is_accepted(text):
 def test_control_and_direction_override_characters_are_refused(char):
     with pytest.raises(ValidationError, match="hidden control characters"):
         reject_control_characters(f"a{char}b")
+
+
+@pytest.mark.parametrize("address", [
+    "/members/al%00ex/",
+    "/members/alex%01/block/",
+    "/moderation/members/al%00ex/",
+    "/forums/search/?q=pills%00",
+    "/forums/?page=%00",
+    "/help/?a%00=1",
+])
+def test_an_address_with_a_nul_byte_gets_a_plain_answer_not_a_server_error(
+        client, moderator, address):
+    client.force_login(moderator)
+
+    response = client.get(address)
+
+    assert response.status_code == 400
+    assert "hidden character" in response.content.decode()
+    assert "Get help now" in response.content.decode()

@@ -1,0 +1,22 @@
+"""Requests whose address carries characters no page can use are answered plainly."""
+
+from django.shortcuts import render
+
+from community.validators import has_control_characters
+
+
+class UnusableAddressMiddleware:
+    """A NUL byte or hidden control character in the path or query string answers 400.
+
+    PostgreSQL cannot compare text with a NUL in it, so such a pseudonym or search
+    would otherwise fail deep inside a query with a server error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        parts = [request.path, *request.GET.keys(), *request.GET.values()]
+        if any(has_control_characters(part) for part in parts):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
