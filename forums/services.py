@@ -8,9 +8,10 @@ and the view shows the writer help at once.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Sum
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
@@ -32,6 +33,7 @@ from moderation.screening import Screening
 from moderation.services import action_record, screening_flag
 from moderation.submission import Checked, check_writer, submission_check, submission_recorded
 
+DOUBLE_SEND_WINDOW = timedelta(minutes=1)
 APPROVAL_REASON = "New threads here are checked by a moderator before members see them."
 
 
@@ -59,6 +61,12 @@ def thread_create(*, author, category: Category, title: str, body: str,
         warning_note=warning_note, approval_reason=APPROVAL_REASON if category.needs_approval
         else "")
     with transaction.atomic():
+        # Locked so a form sent twice at once finds its first copy.
+        Category.objects.select_for_update(no_key=True).filter(pk=category.pk).first()
+        same = _just_sent(Post.objects.filter(number=1, thread__category=category,
+                                              thread__title=checked.title), author, checked)
+        if same:
+            return Posted(same, checked.screening)
         thread = Thread.objects.create(
             category=category, title=checked.title, author=author,
             visibility=Visibility.HELD if checked.is_held else Visibility.PUBLISHED,
@@ -76,7 +84,8 @@ def post_create(*, author, thread: Thread, body: str, warnings: Sequence[str] = 
                                warning_note=warning_note)
     with transaction.atomic():
         thread = Thread.objects.select_for_update().get(pk=thread.pk)
-        post = _post_insert(thread, author, checked)
+        same = _just_sent(thread.posts.all(), author, checked)
+        post = same or _post_insert(thread, author, checked)
         return Posted(post, checked.screening)
 
 
@@ -116,21 +125,31 @@ def post_delete(*, post: Post, by) -> None:
 
 
 @transaction.atomic
-def reaction_toggle(*, post: Post, user, kind: str) -> bool:
-    """Add the reaction, or take it back if given already; True when it is now given."""
+def reaction_set(*, post: Post, user, kind: str, given: bool = True) -> bool:
+    """Give the reaction or take it back; True when that changed anything.
+
+    The member says which they want rather than flipping it, so a double click or
+    a form sent twice gives one reaction, never a reaction and its undoing.
+    """
     if kind not in Reaction.Kind.values:
         raise ValidationError("That is not one of the reactions.")
     permissions.check_react(user, post)
     refuse_if_silenced(user)
     limit_check(member=user, kind=WriteLimit.Kind.REACTION)
     counter = Reaction.COUNT_FIELDS[kind]
-    thread_changed(post.thread_id)
-    deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
-    if deleted:
-        Post.objects.filter(pk=post.pk).update(**{counter: F(counter) - 1})
-        return False
-    Reaction.objects.create(post=post, user=user, kind=kind)
+    if not given:
+        deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+        if deleted:
+            Post.objects.filter(pk=post.pk).update(**{counter: F(counter) - 1})
+            thread_changed(post.thread_id)
+        return bool(deleted)
+    try:
+        with transaction.atomic():
+            Reaction.objects.create(post=post, user=user, kind=kind)
+    except IntegrityError:
+        return False  # given a moment ago, by the same click sent twice
     Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + 1})
+    thread_changed(post.thread_id)
     if user.pk not in blocked_ids(post.author):
         notify(users=[post.author], kind=Notification.Kind.REACTION,
                text=f"{user.username}: “{Reaction.Kind(kind).label}” on your post in "
@@ -275,6 +294,14 @@ def category_save(*, category: Category, by, changed: Sequence[str] = ()) -> Cat
     return category
 
 
+def _just_sent(posts, author, checked: Checked) -> Post | None:
+    """The same words from the same writer moments ago: a double click or a form sent
+    twice, answered with the post it already made rather than a copy."""
+    since = timezone.now() - DOUBLE_SEND_WINDOW
+    return posts.filter(author=author, body=checked.text, created_at__gte=since,
+                        is_deleted=False).order_by("-pk").first()
+
+
 def _post_insert(thread, author, checked: Checked) -> Post:
     number = thread.next_number
     Thread.objects.filter(pk=thread.pk).update(next_number=F("next_number") + 1)
@@ -301,8 +328,9 @@ def _published(post: Post) -> None:
         thread_set_visibility(thread=thread, visibility=Visibility.PUBLISHED, by=None)
     _counts_refresh(thread)
     thread_changed(thread.pk)
-    if post.number == 1:
-        return
+    if post.number == 1 or not Thread.objects.filter(
+            pk=thread.pk, visibility=Visibility.PUBLISHED).exists():
+        return  # a hidden thread's title is not news to anyone
     followers = (Subscription.objects.filter(thread=thread).exclude(user=post.author)
                  .exclude(user__blocks_made__blocked=post.author).select_related("user"))
     notify(users=[s.user for s in followers], kind=Notification.Kind.REPLY,

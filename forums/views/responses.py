@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from community.links import next_or
 from forums import permissions
 from forums.models import Post, Reaction, Thread
-from forums.services import reaction_toggle, thread_follow
+from forums.services import reaction_set, thread_follow
 from moderation.submission import Refused
 from moderation.views.reports import report_page
 
@@ -20,7 +20,9 @@ from moderation.views.reports import report_page
 def react(request, pk):
     post = _visible_post(request.user, pk)
     try:
-        reaction_toggle(post=post, user=request.user, kind=request.POST.get("kind", ""))
+        given = "give" in request.POST
+        kind = request.POST.get("give" if given else "take_back", "")
+        reaction_set(post=post, user=request.user, kind=kind, given=given)
     except ValidationError as error:
         return HttpResponseBadRequest(error.messages[0])
     except Refused as refused:

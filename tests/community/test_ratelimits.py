@@ -82,8 +82,8 @@ def test_too_many_reactions_are_refused_kindly(client, member):
     client.force_login(member)
     url = reverse("forums:post_react", args=[post.pk])
 
-    client.post(url, {"kind": "support"})
-    page = client.post(url, {"kind": "thanks"}, follow=True)
+    client.post(url, {"give": "support"})
+    page = client.post(url, {"give": "thanks"}, follow=True)
 
     assert page.status_code == 200
     assert "Please wait" in page.text

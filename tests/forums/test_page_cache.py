@@ -6,7 +6,7 @@ from forums.services import (
     post_create,
     post_edit,
     post_set_visibility,
-    reaction_toggle,
+    reaction_set,
     thread_create,
 )
 from moderation.content import Visibility
@@ -66,7 +66,7 @@ def test_edits_and_reactions_reach_visitors(client, thread, member, committed):
         post_edit(post=first, editor=member, body="Edited words")
     client.get(thread.get_absolute_url())
     with committed():
-        reaction_toggle(post=first, user=UserFactory(), kind="support")
+        reaction_set(post=first, user=UserFactory(), kind="support")
 
     page = client.get(thread.get_absolute_url()).content.decode()
     assert "Edited words" in page

@@ -401,6 +401,22 @@ def test_replying_goes_to_the_reply(client, friend, thread):
     assert thread.posts.get(number=2).author == friend
 
 
+def test_a_reply_or_thread_sent_twice_is_posted_once_and_both_go_to_it(client, friend, thread):
+    client.force_login(friend)
+
+    answers = [client.post(reply_url(thread), {"body": "Welcome!"}) for _ in range(2)]
+    started = [client.post(new_url(thread.category), {"title": "Small wins",
+                                                      "body": "A walk today."})
+               for _ in range(2)]
+
+    assert [a.url for a in answers] == [f"{thread_url(thread)}#post-2"] * 2
+    assert thread.posts.filter(author=friend).count() == 1
+    new_thread = Thread.objects.get(title="Small wins")
+    assert [a.url for a in started] == [f"{thread_url(new_thread)}#post-1"] * 2
+    friend_replies_again = client.post(reply_url(thread), {"body": "Welcome again!"})
+    assert friend_replies_again.url == f"{thread_url(thread)}#post-3"
+
+
 @pytest.mark.parametrize("name", ["thread_new", "thread_reply", "post_edit", "post_delete",
                                   "post_support"])
 def test_visitors_are_sent_to_log_in_before_writing(client, thread, name):

@@ -9,14 +9,14 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from community import request_cache
-from community.models import User
+from community.models import Notification, User
 from community.services import block_create
 from forums.models import Reaction, Subscription
 from forums.services import (
     post_create,
     post_edit,
     post_set_visibility,
-    reaction_toggle,
+    reaction_set,
     thread_create,
 )
 from moderation.content import Visibility
@@ -76,17 +76,31 @@ def thread_url(name, thread):
 # Reactions
 
 
-def test_reacting_toggles_and_goes_back_to_the_post(client, friend, post):
+def test_reacting_gives_and_takes_back_and_goes_back_to_the_post(client, friend, post):
     client.force_login(friend)
     back = f"{THREAD_PATH}?page=2#post-1"
 
-    given = client.post(react_url(post), {"kind": "support", "next": back})
+    given = client.post(react_url(post), {"give": "support", "next": back})
     post.refresh_from_db()
     assert (given.status_code, given["Location"], post.support_count) == (302, back, 1)
+    page = client.get(post.get_absolute_url(), follow=True).content.decode()
+    assert 'name="take_back" value="support" aria-pressed="true"' in page
 
-    client.post(react_url(post), {"kind": "support", "next": back})
+    client.post(react_url(post), {"take_back": "support", "next": back})
     post.refresh_from_db()
     assert post.support_count == 0
+
+
+def test_a_double_clicked_reaction_counts_once_and_notifies_once(client, friend, post):
+    client.force_login(friend)
+
+    for _ in range(2):
+        response = client.post(react_url(post), {"give": "thanks"})
+
+    post.refresh_from_db()
+    assert response.status_code == 302
+    assert post.thanks_count == 1 and post.reactions.count() == 1
+    assert Notification.objects.filter(user=post.author, kind="reaction").count() == 1
 
 
 @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", "javascript:x",
@@ -94,7 +108,7 @@ def test_reacting_toggles_and_goes_back_to_the_post(client, friend, post):
 def test_reacting_never_redirects_to_another_site(client, friend, post, next_url):
     client.force_login(friend)
 
-    response = client.post(react_url(post), {"kind": "thanks", "next": next_url})
+    response = client.post(react_url(post), {"give": "thanks", "next": next_url})
 
     assert response["Location"] == post.get_absolute_url()
 
@@ -102,22 +116,22 @@ def test_reacting_never_redirects_to_another_site(client, friend, post, next_url
 def test_an_unknown_reaction_is_refused(client, friend, post):
     client.force_login(friend)
 
-    response = client.post(react_url(post), {"kind": "like"})
+    response = client.post(react_url(post), {"give": "like"})
 
     assert response.status_code == 400
     assert not Reaction.objects.exists()
 
 
 def test_reacting_needs_a_post_request_and_a_member(client, friend, post):
-    assert client.post(react_url(post), {"kind": "support"})["Location"].startswith(LOGIN)
+    assert client.post(react_url(post), {"give": "support"})["Location"].startswith(LOGIN)
     client.force_login(friend)
     assert client.get(react_url(post)).status_code == 405
 
 
 def test_buttons_show_counts_and_which_the_viewer_gave(friend, post):
-    reaction_toggle(post=post, user=friend, kind="support")
-    reaction_toggle(post=post, user=UserFactory(), kind="support")
-    reaction_toggle(post=post, user=UserFactory(), kind="me_too")
+    reaction_set(post=post, user=friend, kind="support")
+    reaction_set(post=post, user=UserFactory(), kind="support")
+    reaction_set(post=post, user=UserFactory(), kind="me_too")
     post.refresh_from_db()
 
     html = render_actions("post_actions.html", friend, post=post)
@@ -132,7 +146,7 @@ def test_buttons_show_counts_and_which_the_viewer_gave(friend, post):
 
 
 def test_own_post_shows_counts_but_no_buttons(member, friend, post):
-    reaction_toggle(post=post, user=friend, kind="thanks")
+    reaction_set(post=post, user=friend, kind="thanks")
     post.refresh_from_db()
 
     html = render_actions("post_actions.html", member, post=post)
@@ -145,7 +159,7 @@ def test_own_post_shows_counts_but_no_buttons(member, friend, post):
 
 def test_visitor_sees_counts_and_a_report_link_but_no_buttons(friend, post):
     from django.contrib.auth.models import AnonymousUser
-    reaction_toggle(post=post, user=friend, kind="support")
+    reaction_set(post=post, user=friend, kind="support")
     post.refresh_from_db()
 
     html = render_actions("post_actions.html", AnonymousUser(), post=post)
@@ -160,7 +174,7 @@ def test_blocked_member_sees_no_buttons_and_cannot_react(client, member, friend,
 
     assert "<button" not in render_actions("post_actions.html", friend, post=post)
     client.force_login(friend)
-    assert client.post(react_url(post), {"kind": "support"}).status_code == 403
+    assert client.post(react_url(post), {"give": "support"}).status_code == 403
     post.refresh_from_db()
     assert post.support_count == 0
 
@@ -172,7 +186,7 @@ def test_post_actions_read_the_viewers_reactions_once_per_page(member, category,
     posts = [post_create(author=member, thread=thread, body=f"Reply {n}").post
              for n in range(12)]
     for post in posts[::2]:
-        reaction_toggle(post=post, user=friend, kind="me_too")
+        reaction_set(post=post, user=friend, kind="me_too")
 
     def render_page(posts):
         request = RequestFactory().get(THREAD_PATH)
@@ -189,8 +203,8 @@ def test_post_actions_read_the_viewers_reactions_once_per_page(member, category,
 
 
 def test_who_reacted_lists_names_under_each_reaction(client, member, friend, post):
-    reaction_toggle(post=post, user=friend, kind="support")
-    reaction_toggle(post=post, user=UserFactory(username="kit"), kind="thanks")
+    reaction_set(post=post, user=friend, kind="support")
+    reaction_set(post=post, user=UserFactory(username="kit"), kind="thanks")
     client.force_login(member)
 
     page = client.get(reverse("forums:post_reactions", args=[post.pk])).content.decode()
@@ -386,7 +400,7 @@ def test_edit_history_link_is_for_moderators_on_edited_posts(member, moderator, 
 
 
 def test_thread_page_shows_reactions_follow_and_report(client, friend, post):
-    reaction_toggle(post=post, user=friend, kind="me_too")
+    reaction_set(post=post, user=friend, kind="me_too")
     client.force_login(friend)
     thread = post.thread
 

@@ -11,7 +11,7 @@ from forums.services import (
     post_delete,
     post_edit,
     post_set_visibility,
-    reaction_toggle,
+    reaction_set,
     thread_create,
     thread_follow,
     thread_pin,
@@ -180,16 +180,20 @@ def test_delete_is_soft(member, category):
     assert post.is_deleted and Post.objects.filter(pk=post.pk).exists()
 
 
-def test_reaction_toggles_and_counts_and_notifies(member, category):
+def test_reaction_sets_and_counts_and_notifies(member, category):
     post = start(member, category).post
     friend = UserFactory(username="jo")
 
-    assert reaction_toggle(post=post, user=friend, kind=Reaction.Kind.SUPPORT)
+    assert reaction_set(post=post, user=friend, kind=Reaction.Kind.SUPPORT)
     post.refresh_from_db()
     assert post.support_count == 1
     assert "jo: “Sending support”" in Notification.objects.get(user=member).text
 
-    assert not reaction_toggle(post=post, user=friend, kind=Reaction.Kind.SUPPORT)
+    assert not reaction_set(post=post, user=friend, kind=Reaction.Kind.SUPPORT)
+    post.refresh_from_db()
+    assert post.support_count == 1
+
+    assert reaction_set(post=post, user=friend, kind=Reaction.Kind.SUPPORT, given=False)
     post.refresh_from_db()
     assert post.support_count == 0
 
@@ -201,7 +205,7 @@ def test_blocked_member_cannot_react_or_notify(member, category):
     block_create(blocker=member, blocked=pest)
 
     with pytest.raises(PermissionDenied):
-        reaction_toggle(post=post, user=pest, kind=Reaction.Kind.ME_TOO)
+        reaction_set(post=post, user=pest, kind=Reaction.Kind.ME_TOO)
 
 
 def test_unfollowing_stops_reply_notifications(member, category):
@@ -304,5 +308,21 @@ def test_a_hidden_thread_takes_no_replies_and_tells_no_follower(member, moderato
 
     with pytest.raises(PermissionDenied, match="not taking replies"):
         post_create(author=member, thread=thread, body="Still here")
+
+    assert not Notification.objects.filter(user=follower).exists()
+
+
+def test_a_reply_approved_in_a_hidden_thread_tells_no_follower(member, moderator, category):
+    from forums.models import Subscription
+
+    thread = start(member, category).post.thread
+    follower = UserFactory()
+    Subscription.objects.create(user=follower, thread=thread)
+    SiteSettings.objects.update(held_first_posts=1)
+    held = post_create(author=UserFactory(), thread=thread, body="Hi, I'm new").post
+    thread_set_visibility(thread=thread, visibility=Visibility.HIDDEN, by=moderator,
+                          reason="Unkind")
+
+    post_set_visibility(post=held, visibility=Visibility.PUBLISHED, by=moderator)
 
     assert not Notification.objects.filter(user=follower).exists()

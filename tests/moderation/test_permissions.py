@@ -27,7 +27,7 @@ from forums.services import (
     post_delete,
     post_edit,
     post_moderator_edit,
-    reaction_toggle,
+    reaction_set,
     thread_create,
     thread_follow,
     thread_pin,
@@ -126,7 +126,7 @@ SERVICES: dict[str, tuple[set[str], list[str], Callable[[World], object]]] = {
     "post_edit": (WRITERS, ROLES, lambda w: post_edit(
         post=w.own_post or w.post, editor=w.actor, body="Changed my words")),
     "post_delete": (WRITERS, ROLES, lambda w: post_delete(post=w.own_post or w.post, by=w.actor)),
-    "reaction_toggle": (WRITERS, ROLES, lambda w: reaction_toggle(
+    "reaction_set": (WRITERS, ROLES, lambda w: reaction_set(
         post=w.post, user=w.actor, kind="support")),
     "thread_follow": (WRITERS, ROLES, lambda w: thread_follow(
         user=w.actor, thread=w.thread, follow=True)),

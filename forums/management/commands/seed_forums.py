@@ -7,7 +7,7 @@ from django.db import transaction
 from community.models import SiteSettings, User
 from community.ratelimits import waived
 from forums.models import Category, Thread
-from forums.services import post_create, reaction_toggle, thread_create
+from forums.services import post_create, reaction_set, thread_create
 
 Starters = Category.Starters
 
@@ -240,5 +240,5 @@ class Command(BaseCommand):
             posts.append(post_create(author=members[author], thread=first.thread,
                                      body=body).post)
         for index, username, kind in spec["reactions"]:
-            reaction_toggle(post=posts[index], user=members[username], kind=kind)
+            reaction_set(post=posts[index], user=members[username], kind=kind)
         return True
