@@ -4,9 +4,22 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.db.models import Q
 
 from community.models import User
+from community.pseudonyms import check_pseudonym, normalised
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "username_taken": User._meta.get_field("username").error_messages["unique"],
+    }
+
+    def clean_username(self, username: str, shallow: bool = False) -> str:
+        """Stored NFKC-normalised; refused if it passes for a role or another member."""
+        username = super().clean_username(normalised(username), shallow=shallow)
+        check_pseudonym(username,
+                        taken=lambda shape: User.objects.filter(name_skeleton=shape).exists())
+        return username
+
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         """One failed-login counter per account, whatever host, port or spelling is used.
 

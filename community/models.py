@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.content import ModeratedContent
+from community.pseudonyms import skeleton
 from community.validators import reject_email_like, reject_phone_like
 
 
@@ -66,8 +67,25 @@ class User(AbstractUser):
         validators=[UnicodeUsernameValidator(), reject_email_like, reject_phone_like],
         error_messages={"unique": "Someone already uses that name. Please choose another."},
     )
+    # What the name looks like (community.pseudonyms): one account per look. NULL, not
+    # blank, for a look-alike that predates the rule, since NULLs never clash.
+    name_skeleton = models.CharField(  # noqa: DJ001
+        max_length=120, unique=True, null=True, editable=False)
 
     objects = UserManager()
+
+    def clean(self):
+        super().clean()
+        others = User.objects.exclude(pk=self.pk)
+        if others.filter(name_skeleton=skeleton(self.username)).exists():
+            raise ValidationError({"username": "That name looks too much like another "
+                                               "member's name. Please choose another."})
+
+    def save(self, *args, **kwargs):
+        self.name_skeleton = skeleton(self.username)
+        if kwargs.get("update_fields") is not None and "username" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_skeleton"}
+        super().save(*args, **kwargs)
 
 
 class Member(ModeratedContent):

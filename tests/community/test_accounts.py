@@ -149,3 +149,34 @@ def test_password_reset_sends_an_email_with_a_working_link(client, member):
     response = client.get(link, follow=True)
     assert response.status_code == 200
     assert b'name="password1"' in response.content
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("аlex", "looks too much like another member"),   # Cyrillic а
+    ("ALEX", "Someone already uses that name"),
+    ("a.lex", "looks too much like another member"),
+    ("aIex", "looks too much like another member"),
+    ("Admin_Helen", "kept for the team"),
+    ("moderat0r", "kept for the team"),
+])
+def test_a_pseudonym_that_passes_for_another_member_or_a_role_is_refused(
+        client, member, name, message):
+    response = client.post(reverse("account_signup"), signup_data(username=name))
+
+    assert message in response.content.decode()
+    assert not User.objects.filter(email="quietfox@example.org").exists()
+
+
+def test_a_pseudonym_is_stored_in_its_plain_form(client):
+    client.post(reverse("account_signup"), signup_data(username="ｑｕｉｅｔｆｏｘ"))
+
+    assert User.objects.filter(username="quietfox").exists()
+
+
+def test_an_administrator_cannot_rename_a_member_to_a_look_alike(member):
+    from django.core.exceptions import ValidationError
+
+    other = User.objects.create_user("jo", "jo@example.org", "x")
+    other.username = "Alex"
+    with pytest.raises(ValidationError, match="looks too much like"):
+        other.full_clean()

@@ -1,6 +1,7 @@
 """The moderation workspace through its pages: queue, item and actions, members, the log."""
 
 import html
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -80,8 +81,13 @@ def item(post, reporter):
                          note="They were sharp with me").item
 
 
+THREAD_NUMBERS = itertools.count(1)
+
+
 def write(author, category, body="Just checking in today.", **extra) -> Post:
-    return thread_create(author=author, category=category, title="Checking in", body=body,
+    # A title of its own, so a second thread is never taken for the first sent twice.
+    return thread_create(author=author, category=category,
+                         title=f"Checking in, part {next(THREAD_NUMBERS)}", body=body,
                          **extra).post
 
 
