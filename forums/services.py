@@ -30,7 +30,7 @@ from moderation.models import ModerationAction
 from moderation.permissions import check_moderate
 from moderation.sanctions import refuse_if_silenced
 from moderation.screening import Screening
-from moderation.services import action_record, screening_flag
+from moderation.services import action_record
 from moderation.submission import Checked, check_writer, submission_check, submission_recorded
 
 DOUBLE_SEND_WINDOW = timedelta(minutes=1)
@@ -108,7 +108,7 @@ def post_edit(*, post: Post, editor, body: str, warnings: Sequence[str] = (),
         if checked.is_held and post.visibility == Visibility.PUBLISHED:
             post_set_visibility(post=post, visibility=Visibility.HELD, by=None,
                                 reason="Your edit is waiting for a moderator to look at it.")
-        screening_flag(content=post, screening=screening)
+        submission_recorded(content=post, checked=checked, author=editor)
         return Posted(post, screening)
 
 

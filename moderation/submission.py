@@ -62,7 +62,9 @@ SURFACES = {
                       takes_warnings=True, holds_newcomers=True),
     "post": Surface(WriteLimit.Kind.POST, "post", 20_000, "post", takes_warnings=True,
                     holds_newcomers=True),
-    "edit": Surface(WriteLimit.Kind.EDIT, "post", 20_000, "post", takes_warnings=True),
+    # A newcomer's edit waits too, or an approved first post could be edited into anything.
+    "edit": Surface(WriteLimit.Kind.EDIT, "post", 20_000, "post", takes_warnings=True,
+                    holds_newcomers=True),
     "message": Surface(WriteLimit.Kind.MESSAGE, "message", 2000, "message",
                        takes_warnings=True),
     "title": Surface(WriteLimit.Kind.EDIT, "message", 150, "title", min_length=3),

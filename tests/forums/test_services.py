@@ -326,3 +326,18 @@ def test_a_reply_approved_in_a_hidden_thread_tells_no_follower(member, moderator
     post_set_visibility(post=held, visibility=Visibility.PUBLISHED, by=moderator)
 
     assert not Notification.objects.filter(user=follower).exists()
+
+
+def test_a_still_new_members_edit_of_an_approved_post_waits_for_a_moderator(
+        member, moderator, category):
+    SiteSettings.objects.update(held_first_posts=3)
+    post = start(member, category).post
+    post_set_visibility(post=post, visibility=Visibility.PUBLISHED, by=moderator)
+    QueueItem.objects.update(status=QueueItem.Status.RESOLVED)
+
+    edited = post_edit(post=post, editor=member, body="Buy my course at example dot com")
+
+    post.refresh_from_db()
+    assert edited.is_held and post.visibility == Visibility.HELD
+    item = QueueItem.objects.exclude(status=QueueItem.Status.RESOLVED).get()
+    assert (item.source, item.content) == ("held", post)
