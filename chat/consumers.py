@@ -6,17 +6,21 @@ import json
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from chat import presence, selectors, services
 from chat.models import Message, Room
-from chat.permissions import can_join
+from chat.permissions import can_join, check_join
 from community.frames import error_frame as error
 from community.frames import read_frame
+from community.models import User
 from community.ratelimits import frame_allowed, frames_forget
+from community.realtime import member_group
 from community.refusals import Refused
+from community.sockets import signed_in_user
 from moderation.content import Visibility
-from moderation.sanctions import LOCKED_OUT, member_group
+from moderation.sanctions import LOCKED_OUT
 from moderation.services import report_create
 
 MAX_WARNINGS = 10
@@ -28,6 +32,7 @@ TYPING_PACE = "1 per 3 seconds"
 NOT_SIGNED_IN, NOT_ALLOWED, NO_SUCH_ROOM, TOO_MANY_FRAMES = 4401, 4403, 4404, 4429
 HELD_NOTICE = ("Thanks. A moderator will check your message before others see it. "
                "It stays with you until then.")
+SIGNED_OUT_NOTICE = "You have been signed out. Log in again to chat."
 
 
 class ChatConsumer(AsyncWebsocketConsumer):
@@ -43,7 +48,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return await self._refuse(NO_SUCH_ROOM)
         if not await database_sync_to_async(can_join)(user, room):
             return await self._refuse(NOT_ALLOWED)
-        self.room, self.name = room, user.username
+        self.room, self.user, self.name = room, user, user.username
         # Joined before the handshake ends, so nothing sent meanwhile is missed.
         await self.channel_layer.group_add(room.group_name, self.channel_name)
         await self.channel_layer.group_add(member_group(user.pk), self.channel_name)
@@ -61,8 +66,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if self.heartbeat is not None:
             self.heartbeat.cancel()
         await self.channel_layer.group_discard(self.room.group_name, self.channel_name)
-        await self.channel_layer.group_discard(member_group(self.scope["user"].pk),
-                                               self.channel_name)
+        await self.channel_layer.group_discard(member_group(self.user.pk), self.channel_name)
         await presence.store().leave(self.room.pk, self.channel_name, self.name)
         self._announce_presence()
         self.room = None
@@ -100,8 +104,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
             raise Refused("invalid", "Choose content warnings from the list.")
         if not isinstance(note, str):
             raise Refused("invalid", "A content warning's note must be text.")
-        sent = await database_sync_to_async(_send)(self.scope["user"], self.room.pk, text,
-                                                   warnings, note)
+        sent = await database_sync_to_async(_send)(self.user, self.room.pk, text, warnings,
+                                                   note)
         if sent.is_held:
             await self.send_json(error("held", HELD_NOTICE))
         if sent.signpost:
@@ -111,8 +115,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def on_report(self, content):
         message_id = _field(content, "id", int)
         reason = _field(content, "reason", str)
-        await database_sync_to_async(_report)(self.scope["user"], self.room.pk, message_id,
-                                              reason)
+        await database_sync_to_async(_report)(self.user, self.room.pk, message_id, reason)
         await self.send_json({"type": "reported", "id": message_id})
 
     async def on_history(self, content):
@@ -120,8 +123,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if sum(v is not None for v in (before, after)) != 1 or not all(
                 v is None or _is_int(v) for v in (before, after)):
             raise Refused("invalid", "Ask for history before or after one message id.")
-        messages = await database_sync_to_async(selectors.history)(self.room, before=before,
-                                                                  after=after)
+        if after is not None:
+            caught_up = await database_sync_to_async(selectors.catch_up)(self.room, after=after)
+            return await self.send_json({"type": "history", **caught_up})
+        messages = await database_sync_to_async(selectors.history)(self.room, before=before)
         await self.send_json({"type": "history", "messages": messages})
 
     async def on_typing(self, content):
@@ -135,8 +140,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         reason = content.get("reason", "")
         if not isinstance(reason, str) or len(reason) > 500:
             raise Refused("invalid", "Give a reason of up to 500 characters.")
-        await database_sync_to_async(_remove)(self.scope["user"], self.room.pk, message_id,
-                                              reason)
+        await database_sync_to_async(_remove)(self.user, self.room.pk, message_id, reason)
 
     # Events from the channel layer.
 
@@ -158,11 +162,24 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.send_json({"type": "room", "status": event["status"]})
 
     async def member_sanctioned(self, event):
+        if self.room is None:
+            return
         if event["kind"] in LOCKED_OUT:
-            await self.send_json(error("sanctioned", event["message"]))
-            await self.close(code=NOT_ALLOWED)
+            await self._leave(NOT_ALLOWED, "sanctioned", event["message"])
         elif event.get("scope", "") in ("", self.room.group_name):
             await self.send_json(error("muted", event["message"]))
+
+    async def member_rights_changed(self, event):
+        """Roles, sanctions, the account or its sign-in changed: stay only while allowed."""
+        if self.room is None:
+            return
+        user = await database_sync_to_async(signed_in_user)(self.scope)
+        if not user.is_authenticated:
+            return await self._leave(NOT_SIGNED_IN, "signed_out", SIGNED_OUT_NOTICE)
+        try:
+            await database_sync_to_async(check_join)(user, self.room)
+        except PermissionDenied as denied:
+            return await self._leave(NOT_ALLOWED, "not_allowed", str(denied))
 
     # Plumbing.
 
@@ -171,6 +188,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def _refuse(self, code: int) -> None:
         await self.accept()
+        await self.close(code=code)
+
+    async def _leave(self, code: int, reason: str, message: str) -> None:
+        """Say why, then close with the code that tells the browser whether to come back."""
+        await self.send_json(error(reason, message))
         await self.close(code=code)
 
     def _is_flooding(self) -> bool:
@@ -243,11 +265,17 @@ def _room(slug: str) -> Room | None:
     return Room.objects.filter(slug=slug).first()
 
 
+def _as_now(user) -> User | AnonymousUser:
+    """The account as it is at this moment: a socket outlives deactivation and changes of role,
+    so every frame that writes is judged on the member's current rights."""
+    return User.objects.filter(pk=user.pk).first() or AnonymousUser()
+
+
 def _send(user, room_id: int, text: str, warnings: list[str], note: str) -> services.Sent:
     # Read afresh: a moderator may have changed its status or hours since the socket opened.
     room = Room.objects.get(pk=room_id)
-    return services.message_send(author=user, room=room, text=text, warnings=warnings,
-                                 note=note)
+    return services.message_send(author=_as_now(user), room=room, text=text,
+                                 warnings=warnings, note=note)
 
 
 def _message(room_id: int, message_id: int, *, shown_only: bool = False) -> Message:
@@ -263,10 +291,10 @@ def _message(room_id: int, message_id: int, *, shown_only: bool = False) -> Mess
 
 
 def _report(user, room_id: int, message_id: int, reason: str) -> None:
-    report_create(reporter=user, content=_message(room_id, message_id, shown_only=True),
+    report_create(reporter=_as_now(user), content=_message(room_id, message_id, shown_only=True),
                   reason=reason)
 
 
 def _remove(user, room_id: int, message_id: int, reason: str) -> None:
-    services.message_remove(message=_message(room_id, message_id), moderator=user,
+    services.message_remove(message=_message(room_id, message_id), moderator=_as_now(user),
                             reason=reason)

@@ -66,7 +66,9 @@ class Message(ModeratedContent, WarnedContent):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["room", "id"])]
+        # The second finds what was taken down since a reconnecting screen was last here.
+        indexes = [models.Index(fields=["room", "id"]),
+                   models.Index(fields=["room", "moderated_at"])]
 
     def __str__(self) -> str:
         return self.excerpt(60)

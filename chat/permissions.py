@@ -2,22 +2,32 @@
 can_* forms."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from chat.models import Room
 from community.permissions import can, check_member
 from community.roles import is_moderator
 from moderation.content import Visibility
 from moderation.permissions import check_moderate
-from moderation.sanctions import LOCKED_OUT, active_sanctions
+from moderation.sanctions import LOCKED_OUT, Kind, active_sanctions
+
+UNREAD_WARNING = ("A moderator has sent you a warning. Please read it before you chat: "
+                  "reload the page to see it.")
 
 
 def check_join(user, room: Room) -> None:
-    """Signed-in members who are not suspended or banned, and who meet the room's rule."""
+    """Signed-in members who are not suspended or banned and have read any warning sent to
+    them (staff too), and who meet the room's rule (staff and facilitators need not)."""
     check_member(user)
+    stopping = set(active_sanctions(user).filter(
+        Q(kind__in=LOCKED_OUT) | Q(kind=Kind.WARNING, acknowledged_at=None),
+    ).values_list("kind", flat=True))
+    if stopping & set(LOCKED_OUT):
+        raise PermissionDenied("Your account can't join rooms just now.")
+    if stopping:
+        raise PermissionDenied(UNREAD_WARNING)
     if is_moderator(user) or room.facilitators.filter(pk=user.pk).exists():
         return
-    if active_sanctions(user).filter(kind__in=LOCKED_OUT).exists():
-        raise PermissionDenied("Your account can't join rooms just now.")
     if room.who_may_join == Room.Joiners.POSTERS and not user.posts.filter(
             visibility=Visibility.PUBLISHED).exists():
         raise PermissionDenied("This room is for members who have a post in the forums. "

@@ -38,14 +38,17 @@ from moderation.submission import Refused
 def index(request):
     rooms = list(Room.objects.exclude(status=Room.Status.CLOSED).prefetch_related(
         Prefetch("hours", queryset=RoomHours.objects.order_by("weekday", "opens"))))
-    here = presence.store().names_by_room([room.pk for room in rooms]) if rooms else {}
+    # Who is in a room is for members' eyes only, like the room itself.
+    is_member = request.user.is_authenticated
+    here = presence.store().names_by_room([room.pk for room in rooms]) if (
+        rooms and is_member) else {}
     now = timezone.now()
     listing = []
     for room in rooms:
         is_open = room_is_open(room, now)
         listing.append({"room": room, "members": here.get(room.pk, []), "is_open": is_open,
                         "opens_next": opens_next(room, now, is_open=is_open)})
-    return render(request, "chat/index.html", {"listing": listing})
+    return render(request, "chat/index.html", {"listing": listing, "shows_who": is_member})
 
 
 def room(request, slug: str):

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.db import models
 
 from community.models import (
@@ -16,7 +17,7 @@ from community.models import (
     WriteLimit,
 )
 from community.ratelimits import rates_changed
-from community.services import member_create, roles_sync
+from community.services import member_create, member_rights_changed, roles_sync
 from community.signposting import UK_NATIONS
 
 # A member's pronouns and "about me" are their words: moderators hide or clear them from
@@ -33,10 +34,20 @@ class MemberInline(admin.StackedInline):
     readonly_fields = ["pronouns", "bio", "visibility", "is_peer_supporter", "joined_at"]
 
 
+class PasswordChangeForm(AdminPasswordChangeForm):
+    """A password set here also ends the member's open sockets, as it ends their sessions."""
+
+    def save(self, commit=True):
+        user = super().save(commit)
+        member_rights_changed(member=user)
+        return user
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "email", "is_active", "is_staff", "date_joined"]
     inlines = [MemberInline]
+    change_password_form = PasswordChangeForm
     # Staff status follows the Administrators group (see roles_sync).
     readonly_fields = ["is_staff", "last_login", "date_joined"]
 

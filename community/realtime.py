@@ -12,6 +12,12 @@ logger = logging.getLogger(__name__)
 GROUP_NAME = re.compile(r"^[a-zA-Z0-9_.\-]{1,99}$")
 
 
+def member_group(member_id: int) -> str:
+    """The channel-layer group of one member's open sockets, so changes to their rights
+    (roles, sanctions, the account itself) reach every one of them at once."""
+    return f"member-{member_id}"
+
+
 def send_event_on_commit(group: str, event: dict[str, Any]) -> None:
     """Send `event` to a channel-layer group once the current transaction commits.
 

@@ -22,6 +22,7 @@ from community.models import (
 )
 from community.permissions import check_block
 from community.ratelimits import limit_check
+from community.realtime import member_group, send_event_on_commit
 from community.refusals import Refused
 from community.request_cache import forget
 
@@ -110,13 +111,21 @@ def role_grant(*, user: User, role: str) -> None:
     roles_sync(user=user)
 
 
+@transaction.atomic
+def role_revoke(*, user: User, role: str) -> None:
+    user.groups.remove(Group.objects.get(name=role))
+    roles_sync(user=user)
+
+
 def roles_sync(*, user: User) -> None:
-    """Bring the badge and admin access in line with the user's groups.
+    """Bring the badge, admin access and open sockets in line with the user's groups.
 
     Groups are the one place roles are granted (here or in the admin); the
-    peer-supporter badge and staff status follow from them.
+    peer-supporter badge and staff status follow from them. The admin calls this
+    after every save of an account, so deactivation reaches the sockets too.
     """
     forget(("roles", user.pk))
+    member_rights_changed(member=user)
     names = roles.role_names(user)
     is_peer_supporter = roles.PEER_SUPPORTERS in names
     if user.member.is_peer_supporter != is_peer_supporter:
@@ -126,6 +135,12 @@ def roles_sync(*, user: User) -> None:
     if user.is_staff != is_staff:
         user.is_staff = is_staff
         user.save(update_fields=["is_staff"])
+
+
+def member_rights_changed(*, member: User) -> None:
+    """The member's open sockets check their rights again once this write commits: their
+    roles, sanctions, whether the account is open and their sign-in still holds."""
+    send_event_on_commit(member_group(member.pk), {"type": "member.rights_changed"})
 
 
 @transaction.atomic

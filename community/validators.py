@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 PHONE_LIKE = re.compile(r"(?:\d[\s().\-]*){7,}")
 ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 DIRECTION_OVERRIDES = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+CONTROL_MESSAGE = "This has hidden control characters in it. Please type it again."
 
 
 EMAIL_LIKE = re.compile(r"@|\w\.(com|org|net|uk|co)\b", re.IGNORECASE)
@@ -51,7 +52,4 @@ def has_control_characters(value: str) -> bool:
 
 def reject_control_characters(value: str) -> None:
     if has_control_characters(value):
-        raise ValidationError(
-            "This has hidden control characters in it. Please type it again.",
-            code="control_characters",
-        )
+        raise ValidationError(CONTROL_MESSAGE, code="control_characters")

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from community.models import Notification
-from community.realtime import send_event_on_commit
+from community.realtime import member_group, send_event_on_commit
 from community.refusals import Refused
-from community.services import notify
+from community.services import member_rights_changed, notify
 from moderation.models import ModerationAction, Sanction
 from moderation.permissions import check_lift, check_sanction
 from moderation.services import action_record
@@ -26,11 +26,6 @@ VERBS = {Kind.WARNING: ModerationAction.Verb.WARN, Kind.MUTE: ModerationAction.V
 # Kinds that stop a member logging in, and those that stop them posting or chatting.
 LOCKED_OUT = (Kind.SUSPEND, Kind.BAN)
 SILENCED = (Kind.MUTE, Kind.SUSPEND, Kind.BAN)
-
-
-def member_group(member_id: int) -> str:
-    """The channel-layer group of one member's open sockets, so a sanction reaches them live."""
-    return f"member-{member_id}"
 
 
 def in_force(now: datetime | None = None) -> Q:
@@ -92,6 +87,8 @@ def sanction_create(*, member, moderator, kind: str, reason: str, staff_note: st
     text = ("A moderator has sent you a warning." if kind == Kind.WARNING
             else explain(sanction))
     notify(users=[member], kind=Notification.Kind.MODERATION, text=text)
+    if kind == Kind.WARNING:
+        member_rights_changed(member=member)
     if kind in SILENCED:
         send_event_on_commit(member_group(member.pk), {
             "type": "member.sanctioned", "kind": kind, "scope": scope,

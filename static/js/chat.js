@@ -33,6 +33,8 @@
     4404: "This room no longer exists.",
     4429: "Too much was sent at once, so the connection closed. Refresh the page to rejoin.",
   };
+  // Errors the server sends just before closing: their words say why better than the code.
+  const closingErrors = new Set(["sanctioned", "not_allowed", "signed_out"]);
   const roomStatus = {
     open: "The room is open.",
     read_only: "The room is read-only just now.",
@@ -44,6 +46,10 @@
   let delay = FIRST_DELAY;
   let socket = null;
   let lastId = 0;
+  // Why the server last closed us, and whether we already tried once more after a sign-out
+  // (changing your own password here ends the old session but keeps you signed in).
+  let closingReason = "";
+  let isRetryingSignIn = false;
   let typingTimer = null;
   let lastTypingSent = 0;
 
@@ -208,7 +214,13 @@
   }
 
   const handlers = {
-    history: (frame) => frame.messages.forEach(show),
+    history: (frame) => {
+      frame.messages.forEach(show);
+      if (Array.isArray(frame.removed)) frame.removed.forEach((id) => handlers.removed({ id }));
+      // A long absence comes back a page at a time: ask for the next until none are left.
+      const last = frame.messages[frame.messages.length - 1];
+      if (frame.more && last) send({ type: "history", after: last.id });
+    },
     message: (frame) => {
       show(frame);
       if (pending && frame.author === me) sent();
@@ -233,6 +245,7 @@
     reported: () => say("Thank you. A moderator will look at it."),
     error: (frame) => {
       say(frame.message);
+      if (closingErrors.has(frame.code)) closingReason = frame.message;
       if (!pending) return;
       if (frame.code === "held") {
         sent();  // stored, waiting for a moderator: the notice says so
@@ -257,6 +270,10 @@
     socket.addEventListener("message", (event) => {
       const frame = parse(event.data, null);
       if (!frame || typeof frame.type !== "string" || !handlers[frame.type]) return;
+      if (frame.type === "history") {  // in the room again: any earlier closing is over
+        isRetryingSignIn = false;
+        closingReason = "";
+      }
       // After a reconnect the server's opening history may skip a gap: ask for the rest.
       if (frame.type === "history" && isCatchingUp) {
         isCatchingUp = false;
@@ -269,8 +286,13 @@
     });
     socket.addEventListener("close", (event) => {
       sendButton.disabled = true;
+      if (event.code === 4401 && closingReason && !isRetryingSignIn) {
+        isRetryingSignIn = true;  // this browser may hold a newer session: try it once
+        connect();
+        return;
+      }
       if (stops[event.code]) {
-        say(stops[event.code]);
+        say(closingReason || stops[event.code]);
         return;
       }
       say("Reconnecting to the room…");

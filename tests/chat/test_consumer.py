@@ -8,7 +8,8 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
 from chat.models import Message, Room
-from chat.services import message_send
+from chat.selectors import CATCH_UP_LIMIT
+from chat.services import message_remove, message_send
 from community.models import Risk, Topic
 from moderation.content import Visibility
 from moderation.models import CrisisPattern, Report, WatchedWord
@@ -389,4 +390,70 @@ async def test_half_a_character_is_refused_and_the_socket_carries_on(member, roo
 
     assert error["code"] == "control_characters"
     assert (await next_of(communicator, "message"))["text"] == "hello there"
+    await communicator.disconnect()
+
+
+async def test_catch_up_takes_down_messages_removed_while_away(member, other, moderator, room):
+    def send(text):
+        return message_send(author=other, room=room, text=text).message
+
+    kept, removed = [await database_sync_to_async(send)(text) for text in ("kept", "unkind")]
+    # The member's screen had both; their socket dropped; a moderator removed one meanwhile.
+    await database_sync_to_async(message_remove)(message=removed, moderator=moderator,
+                                                 reason="Unkind")
+    communicator = await joined(member)
+
+    await communicator.send_json_to({"type": "history", "after": removed.pk})
+    frame = await next_of(communicator, "history")
+
+    assert frame["messages"] == [] and frame["removed"] == [removed.pk]
+    assert kept.pk not in frame["removed"]
+    await communicator.disconnect()
+
+
+async def test_catch_up_fetches_every_missed_message_page_by_page(member, other, room):
+    def many(count):
+        Message.objects.bulk_create(
+            Message(room=room, author=other, text=f"m{n}") for n in range(count))
+        return list(Message.objects.order_by("pk").values_list("pk", flat=True))
+
+    ids = await database_sync_to_async(many)(CATCH_UP_LIMIT + 120)
+    communicator = await joined(member)
+
+    seen, after = [], 0
+    for _ in range(5):
+        await communicator.send_json_to({"type": "history", "after": after})
+        frame = await next_of(communicator, "history")
+        seen += [m["id"] for m in frame["messages"]]
+        if not frame["more"]:
+            break
+        after = seen[-1]
+    assert seen == ids
+    await communicator.disconnect()
+
+
+@pytest.mark.parametrize(
+    ("frame", "by_moderator"),
+    [
+        ('{"type": "message", "text": "hi", "warnings": ["self\\u0000harm"]}', False),
+        ('{"type": "message", "text": "hi", "warnings": ["self\\ud800harm"]}', False),
+        ('{"type": "message", "text": "hi", "note": "a\\u0000"}', False),
+        ('{"type": "report", "id": ID, "reason": "spam\\ud800"}', False),
+        ('{"type": "report", "id": ID, "reason": "spam\\u0000"}', False),
+        ('{"type": "remove", "id": ID, "reason": "gone\\u0000"}', True),
+        ('{"type": "remove", "id": ID, "reason": "gone\\udfff"}', True),
+        ('{"type": "typing", "\\ud800": 1}', False),
+    ],
+)
+async def test_nul_and_half_characters_anywhere_in_a_frame_get_a_clear_error(
+        member, moderator, other, room, frame, by_moderator):
+    sent = await database_sync_to_async(message_send)(author=other, room=room, text="hello")
+    communicator = await joined(moderator if by_moderator else member)
+
+    await communicator.send_to(text_data=frame.replace("ID", str(sent.message.pk)))
+    error = await next_of(communicator, "error")
+
+    assert error["code"] == "control_characters" and error["message"]
+    await communicator.send_json_to({"type": "message", "text": "still here"})
+    assert (await next_of(communicator, "message"))["text"] == "still here"
     await communicator.disconnect()

@@ -83,6 +83,7 @@ def test_the_list_shows_who_is_here_and_when_a_room_opens(client, member, room):
     for weekday in range(7):
         RoomHours.objects.create(room=closed_now, weekday=weekday, opens=time(3, 0),
                                  closes=time(3, 1))
+    client.force_login(member)
     async_to_sync(presence.store().enter)(room.pk, "test.channel!a", "alex")
     try:
         page = client.get("/chat/")
@@ -150,3 +151,16 @@ def test_a_message_sent_without_javascript_keeps_its_warning_and_note(client, me
     assert (message.content_warnings, message.warning_note) == (["medical-detail"],
                                                                 "hospital talk")
     assert "hospital talk" in response.text
+
+
+def test_who_is_in_each_room_is_shown_to_members_only(client, member, room):
+    async_to_sync(presence.store().enter)(room.pk, "test.channel!b", "sam")
+    try:
+        visitor_page = client.get("/chat/")
+        client.force_login(member)
+        member_page = client.get("/chat/")
+    finally:
+        async_to_sync(presence.store().leave)(room.pk, "test.channel!b", "sam")
+
+    assert "sam" not in visitor_page.text and "here now" not in visitor_page.text
+    assert "1 person here now: sam." in member_page.text

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from chat.models import Message, Room
-from chat.selectors import history
+from chat.selectors import catch_up, history
 from chat.services import message_remove, message_send, room_set_status
 from community.refusals import Refused
 from moderation.content import Visibility
@@ -100,7 +100,7 @@ def test_history_pages_back_and_catches_up(member, room):
     ids = [message_send(author=member, room=room, text=f"m{n}").message.pk for n in range(3)]
 
     assert [m["id"] for m in history(room, before=ids[2])] == ids[:2]
-    assert [m["id"] for m in history(room, after=ids[0])] == ids[1:]
+    assert [m["id"] for m in catch_up(room, after=ids[0])["messages"]] == ids[1:]
 
 
 def test_only_moderators_change_rooms(member, moderator, room):
@@ -111,3 +111,39 @@ def test_only_moderators_change_rooms(member, moderator, room):
     room_set_status(room=room, moderator=moderator, status="read_only")
     room.refresh_from_db()
     assert room.status == "read_only"
+
+
+def test_a_member_must_read_a_warning_before_sending(member, moderator, room):
+    from django.core.exceptions import PermissionDenied
+
+    sanction_create(member=member, moderator=moderator, kind="warning", reason="Be kind")
+
+    with pytest.raises(PermissionDenied) as denied:
+        message_send(author=member, room=room, text="hello")
+    assert "warning" in str(denied.value)
+    assert not Message.objects.exists()
+
+
+def test_a_suspended_moderator_cannot_chat_either(moderator, admin_user, room):
+    sanction_create(member=moderator, moderator=admin_user, kind="suspend", reason="Break",
+                    duration=timedelta(days=1))
+
+    with pytest.raises(Exception, match="can't join rooms"):
+        message_send(author=moderator, room=room, text="hello")
+
+
+def test_message_pace_counters_in_redis_always_expire(member, room, redis_url, settings):
+    """A counter left without an expiry would lock its member out for good."""
+    import redis
+
+    settings.REDIS_URL = redis_url
+    room.slow_mode_seconds = 30
+    room.save()
+    message_send(author=member, room=room, text="first")
+    with pytest.raises(Refused):
+        message_send(author=member, room=room, text="second")
+
+    client = redis.Redis.from_url(redis_url)
+    keys = client.keys(f"*{settings.CACHES['default']['KEY_PREFIX']}*")
+    assert len(keys) >= 2  # the member's message rate and the room's slow mode
+    assert all(0 < client.ttl(key) <= 3600 for key in keys)

@@ -1,5 +1,6 @@
 """Two members in a chat room: a message arrives live, a moderator removes it for everyone."""
 
+import re
 import uuid
 
 import pytest
@@ -43,6 +44,49 @@ def test_a_message_arrives_live_and_a_moderator_removes_it(browser, page, site_u
         expect(seen).to_have_count(0)
     finally:
         other.close()
+
+
+def test_a_screen_that_reconnects_drops_what_was_removed_meanwhile(browser, page, site_url):
+    links, is_cut_off = [], []
+
+    def through(route):
+        # While cut off, every reconnection fails, as when a phone loses its signal.
+        if is_cut_off:
+            route.close(code=1011)
+        else:
+            links.append((route, route.connect_to_server()))
+
+    alex = log_in(page, site_url, "alex")
+    alex.route_web_socket(re.compile(r"/ws/chat/"), through)
+    alex.goto(site_url + ROOM)
+    other = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        mo = log_in(other.new_page(), site_url, "mo")
+        mo.goto(site_url + ROOM)
+        unkind, later = (f"{words} {uuid.uuid4().hex[:6]}" for words in ("Unkind", "Later"))
+        send_and_see(mo, unkind)
+        expect(alex.locator(".chat-message", has_text=unkind)).to_be_visible()
+
+        is_cut_off.append(True)
+        for route, server in links:
+            route.close()
+            server.close()
+        mo.once("dialog", lambda dialog: dialog.accept("Testing removal"))
+        mo.locator(".chat-message", has_text=unkind).get_by_role("button", name="Remove").click()
+        expect(mo.locator(".chat-message", has_text=unkind)).to_have_count(0)
+        send_and_see(mo, later)
+        is_cut_off.clear()
+
+        expect(alex.locator(".chat-message", has_text=later)).to_be_visible(timeout=20_000)
+        expect(alex.locator(".chat-message", has_text=unkind)).to_have_count(0)
+    finally:
+        other.close()
+
+
+def send_and_see(page, words: str) -> None:
+    page.get_by_label("Your message").fill(words)
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".chat-message", has_text=words)).to_be_visible()
 
 
 def test_visitors_are_asked_to_log_in(page, site_url):

@@ -131,3 +131,26 @@ async def test_frames_from_the_browser_get_an_error_and_the_socket_keeps_working
     item_id = await report(ReportReason.AT_RISK)
     assert (await communicator.receive_json_from(2))["id"] == item_id
     await communicator.disconnect()
+
+
+async def test_a_moderator_removed_from_the_group_is_closed_and_hears_no_more(moderator):
+    from community.roles import MODERATORS
+    from community.services import role_revoke
+
+    communicator = await open_socket(moderator)
+
+    await database_sync_to_async(role_revoke)(user=moderator, role=MODERATORS)
+
+    assert (await communicator.receive_json_from(2))["code"] == "not_a_moderator"
+    assert await communicator.receive_output(2) == {"type": "websocket.close", "code": 4403}
+
+
+async def test_alerts_stop_for_someone_no_longer_a_moderator_even_if_the_news_is_lost(
+        moderator):
+    communicator = await open_socket(moderator)
+
+    await database_sync_to_async(moderator.groups.clear)()  # no event sent
+    await report(ReportReason.AT_RISK)
+
+    assert (await communicator.receive_json_from(2))["code"] == "not_a_moderator"
+    assert await communicator.receive_output(2) == {"type": "websocket.close", "code": 4403}
