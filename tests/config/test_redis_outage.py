@@ -87,6 +87,17 @@ def test_members_and_moderators_use_the_site_while_redis_is_down(forum, site_on_
         "status": "degraded", "database": "ok", "cache": "error", "channel_layer": "error"})
 
 
+def test_failed_logins_still_lock_an_account_while_redis_is_down(forum, site_on_own_redis):
+    site_on_own_redis.stop()
+    client = Client()
+    for _ in range(5):
+        client.post(LOGIN, {"login": "alex", "password": "not it"})
+
+    response = client.post(LOGIN, {"login": "alex", "password": PASSWORD})
+
+    assert "Too many failed login attempts" in response.content.decode()
+
+
 def test_once_redis_is_back_the_site_uses_it_again(forum, site_on_own_redis):
     site_on_own_redis.stop()
     Client().get(forum.get_absolute_url())
