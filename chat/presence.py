@@ -5,12 +5,14 @@ older than STALE_SECONDS are ignored and pruned, so the members of a process
 that died drop out within a minute. A member with several tabs counts once.
 """
 
+import logging
 import time
 import weakref
 from asyncio import AbstractEventLoop, get_running_loop
 
 from django.conf import settings
 
+log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 20
 STALE_SECONDS = 60
 
@@ -101,11 +103,18 @@ class RedisPresence:
 
         room_ids = list(room_ids)
         oldest = time.time() - STALE_SECONDS
-        with redis.Redis.from_url(self.url) as client, client.pipeline(
-                transaction=False) as pipe:
-            for room_id in room_ids:
-                pipe.zrangebyscore(self.key(room_id), oldest, "+inf")
-            results = pipe.execute() if room_ids else []
+        timeout = settings.REDIS_TIMEOUT_SECONDS
+        try:
+            with redis.Redis.from_url(self.url, socket_connect_timeout=timeout,
+                                      socket_timeout=timeout) as client, client.pipeline(
+                    transaction=False) as pipe:
+                for room_id in room_ids:
+                    pipe.zrangebyscore(self.key(room_id), oldest, "+inf")
+                results = pipe.execute() if room_ids else []
+        except redis.RedisError:
+            # The rooms are still worth listing: just without who is in them.
+            log.warning("Presence unreachable in Redis; listing rooms without it", exc_info=True)
+            results = [[] for _ in room_ids]
         return {room_id: sorted({_name(entry) for entry in entries})
                 for room_id, entries in zip(room_ids, results, strict=True)}
 
@@ -115,7 +124,7 @@ _stores: dict[tuple, MemoryPresence | RedisPresence] = {}
 
 def store() -> MemoryPresence | RedisPresence:
     """The store for the current settings (tests change the channel prefix per test)."""
-    url = getattr(settings, "REDIS_URL", "")
+    url = getattr(settings, "CHANNEL_REDIS_URL", "")
     prefix = settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("prefix", "asgi")
     key = (url, prefix)
     if key not in _stores:

@@ -2,9 +2,10 @@
 
 Administrators set each kind's rate in the admin (WriteLimit rows); DEFAULT_RATES
 serve until they do. Counters live in Redis when REDIS_URL is set, so every
-process shares them, and in memory otherwise. If the counter store cannot be
-reached the write is let through and the fault logged: a member in distress
-must not be silenced by an outage.
+process shares them, and in memory otherwise. While Redis cannot be reached each
+process counts in its own memory, for every kind alike: a member in distress is
+not silenced by an outage, and reports or floods are still held to the rates
+(per process, so a little looser than usual).
 """
 
 import logging
@@ -71,17 +72,23 @@ def limit_check(*, member, kind: str, scope: str = "", rate: str | None = None,
         return
     items = parse_many(rate or rates()[kind])
     identity = (_prefix(), kind, scope, str(member.pk))
-    limiter = _limiter(_store_uri())
     try:
-        full = [item for item in items if not limiter.test(item, *identity)]
-        if not full and count:
-            full = [item for item in items if not limiter.hit(item, *identity)]
-        if full:
-            wait = _seconds_until_free(limiter, full, identity)
-            raise Refused(code, f"{reason} Please wait {_in_words(wait)} and try again.",
-                          retry_after=wait)
+        wait = _wait(_limiter(_store_uri()), items, identity, count)
     except StorageError:
-        log.exception("Rate-limit store unreachable; letting a %s write through", kind)
+        log.warning("Rate-limit store unreachable; counting %s writes in this process", kind,
+                    exc_info=True)
+        wait = _wait(_limiter("memory://"), items, identity, count)
+    if wait:
+        raise Refused(code, f"{reason} Please wait {_in_words(wait)} and try again.",
+                      retry_after=wait)
+
+
+def _wait(limiter, items: list[RateLimitItem], identity, count: bool) -> int:
+    """Seconds until a write fits under every item (0: it fits now, and is counted if asked)."""
+    full = [item for item in items if not limiter.test(item, *identity)]
+    if not full and count:
+        full = [item for item in items if not limiter.hit(item, *identity)]
+    return _seconds_until_free(limiter, full, identity) if full else 0
 
 
 @contextmanager
@@ -134,4 +141,7 @@ def _prefix() -> str:
 
 @memoise
 def _limiter(uri: str) -> MovingWindowRateLimiter:
-    return MovingWindowRateLimiter(storage_from_string(uri, wrap_exceptions=True))
+    # The timeouts serve Redis; the memory store takes and ignores them.
+    timeout = settings.REDIS_TIMEOUT_SECONDS
+    return MovingWindowRateLimiter(storage_from_string(
+        uri, wrap_exceptions=True, socket_connect_timeout=timeout, socket_timeout=timeout))

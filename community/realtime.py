@@ -1,5 +1,6 @@
 """The one way to broadcast a real-time event: only after the write that caused it commits."""
 
+import asyncio
 import logging
 import re
 from typing import Any
@@ -10,6 +11,8 @@ from django.db import transaction
 
 logger = logging.getLogger(__name__)
 GROUP_NAME = re.compile(r"^[a-zA-Z0-9_.\-]{1,99}$")
+# A healthy layer sends in milliseconds; a hung one must not hold the answer to a write.
+SEND_SECONDS = 1
 
 
 def member_group(member_id: int) -> str:
@@ -30,6 +33,10 @@ def send_event_on_commit(group: str, event: dict[str, Any]) -> None:
         raise ValueError("a real-time event needs a 'type'")
 
     def send() -> None:
-        async_to_sync(get_channel_layer().group_send)(group, event)
+        async_to_sync(_group_send)(group, event)
 
     transaction.on_commit(send, robust=True)
+
+
+async def _group_send(group: str, event: dict[str, Any]) -> None:
+    await asyncio.wait_for(get_channel_layer().group_send(group, event), SEND_SECONDS)

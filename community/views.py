@@ -69,12 +69,16 @@ def help_page(request):
 @never_cache
 @require_GET
 async def healthz(request):
-    database, channel_layer = await asyncio.gather(
-        health.database_status(), health.channel_layer_status()
+    database, cache, channel_layer = await asyncio.gather(
+        health.database_status(), health.cache_status(), health.channel_layer_status()
     )
-    status = {"database": database, "channel_layer": channel_layer}
-    healthy = all(value == "ok" for value in status.values())
-    return JsonResponse(status, status=200 if healthy else 503)
+    parts = {"database": database, "cache": cache, "channel_layer": channel_layer}
+    # Without Redis the site still serves (degraded); only without its database does it not.
+    if database != "ok":
+        overall = "down"
+    else:
+        overall = "ok" if all(value == "ok" for value in parts.values()) else "degraded"
+    return JsonResponse({"status": overall, **parts}, status=503 if overall == "down" else 200)
 
 
 @login_required

@@ -126,34 +126,68 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis is best effort: while it is down the site goes on serving (README: "What happens
+# when Redis is down"). The cache lives at REDIS_URL; chat's channel layer and presence at
+# CHANNEL_REDIS_URL, which may be a database or instance of its own, since the cache may
+# evict and chat must not (README: "Redis memory").
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-if REDIS_URL:
-    # Redis pub/sub measured fastest in bench/chat.py (see README); "core" is channels_redis's
-    # list-based layer, for Redis setups without pub/sub.
-    CHANNEL_LAYER_BACKENDS = {
-        "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
-        "core": "channels_redis.core.RedisChannelLayer",
-    }
-    CHANNEL_LAYER = os.environ.get("CHANNEL_LAYER", "pubsub")
-    if CHANNEL_LAYER not in CHANNEL_LAYER_BACKENDS:
+CHANNEL_REDIS_URL = os.environ.get("CHANNEL_REDIS_URL", "").strip() or REDIS_URL
+# Redis answers in well under a millisecond on a working network: a page waits no longer
+# than this for one that has gone quiet.
+REDIS_TIMEOUT_SECONDS = 0.5
+# Redis pub/sub measured fastest in bench/chat.py (see README); "core" is channels_redis's
+# list-based layer, for Redis setups without pub/sub.
+CHANNEL_LAYER_BACKENDS = {
+    "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
+    "core": "channels_redis.core.RedisChannelLayer",
+}
+
+
+def redis_caches(url: str, prefix: str) -> dict:
+    """The cache on Redis, shared by every process so rate limits and cached rules agree.
+
+    When Redis cannot be reached (community/cache.py), counts and shared answers are kept
+    in each process's memory, and visitors' pages ("pages") are not kept at all, so no
+    process serves a page another process has changed.
+    """
+    def best_effort(fallback: str) -> dict:
+        return {
+            "BACKEND": "community.cache.BestEffortRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {
+                "FALLBACK": f"django.core.cache.backends.{fallback}",
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
+        }
+
+    return {"default": best_effort("locmem.LocMemCache"), "pages": best_effort("dummy.DummyCache")}
+
+
+def redis_channel_layers(url: str, prefix: str, layer: str) -> dict:
+    if layer not in CHANNEL_LAYER_BACKENDS:
         raise ImproperlyConfigured("CHANNEL_LAYER must be 'pubsub' or 'core'.")
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": CHANNEL_LAYER_BACKENDS[CHANNEL_LAYER],
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": os.environ.get("CHANNEL_PREFIX", "asgi")},
-        }
-    }
-    # Shared by every process, so rate limits and cached rules agree.
+    # Only a connect timeout: the layer's own reads wait for messages on purpose.
+    host = {"address": url, "socket_connect_timeout": REDIS_TIMEOUT_SECONDS}
+    return {"default": {"BACKEND": CHANNEL_LAYER_BACKENDS[layer],
+                        "CONFIG": {"hosts": [host], "prefix": prefix}}}
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, os.environ.get("CACHE_PREFIX", "community"))
+else:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "community"),
-        }
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                  "LOCATION": "pages"},
     }
+if CHANNEL_REDIS_URL:
+    CHANNEL_LAYERS = redis_channel_layers(CHANNEL_REDIS_URL,
+                                          os.environ.get("CHANNEL_PREFIX", "asgi"),
+                                          os.environ.get("CHANNEL_LAYER", "pubsub"))
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "community.User"
 AUTHENTICATION_BACKENDS = [

@@ -6,12 +6,19 @@ or the thread is moved, locked, pinned or retitled, or its category renamed.
 Each of those moves the thread's version on, after the change commits.
 Members' pages are personal (reactions, read marks, blocks, warning choices)
 and are always rendered.
+
+Pages are kept in the "pages" cache, which keeps nothing while Redis is down (so no
+process serves a page another has changed), and only under page numbers that exist,
+so no made-up ?page= value adds a copy.
 """
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.paginator import Paginator
 from django.db import transaction
+
+from forums.selectors import POSTS_PER_PAGE
 
 # A bound on staleness for anything that changes a page without a version
 # bump, such as an administrator renaming a content-warning category.
@@ -22,29 +29,44 @@ def _version_key(thread_id: int) -> str:
     return f"forums:thread:{thread_id}:version"
 
 
+def pages():
+    """Where visitors' pages and the threads' versions are kept."""
+    return caches["pages"]
+
+
 def thread_version(thread_id: int) -> int:
     key = _version_key(thread_id)
-    version = cache.get(key)
+    version = pages().get(key)
     if version is None:
         # Unknown (new, or evicted): start a new version, so no older page is reused.
         version = time.time_ns()
-        cache.set(key, version, None)
+        pages().set(key, version, None)
     return version
 
 
 def thread_changed(thread_id: int) -> None:
     """Visitors get a freshly rendered page once the current transaction commits."""
-    transaction.on_commit(lambda: cache.set(_version_key(thread_id), time.time_ns(), None))
+    transaction.on_commit(lambda: pages().set(_version_key(thread_id), time.time_ns(), None))
 
 
 def threads_changed(thread_ids) -> None:
     """thread_changed for many threads at once (a category renamed), in one cache write."""
     ids = list(thread_ids)
     if ids:
-        transaction.on_commit(lambda: cache.set_many(
+        transaction.on_commit(lambda: pages().set_many(
             {_version_key(thread_id): time.time_ns() for thread_id in ids}, None))
 
 
-def page_key(thread_id: int, page: str, moderators_online: bool) -> str:
-    return (f"forums:thread:{thread_id}:page:{page}:v{thread_version(thread_id)}"
+def page_number(thread, asked: str | None) -> int:
+    """The page a visitor asking for `asked` ("last", a number, anything) is shown.
+
+    Visitors page through the published posts, which the thread counts.
+    """
+    pages_of_thread = Paginator(range(thread.post_count), POSTS_PER_PAGE)
+    return pages_of_thread.get_page(
+        pages_of_thread.num_pages if asked == "last" else asked).number
+
+
+def page_key(thread_id: int, number: int, moderators_online: bool) -> str:
+    return (f"forums:thread:{thread_id}:page:{number}:v{thread_version(thread_id)}"
             f":{'online' if moderators_online else 'offline'}")

@@ -46,8 +46,9 @@ def _fresh_cache(settings):
 
     A new key prefix per test, rather than clearing a Redis other processes share.
     """
-    default = settings.CACHES["default"]
-    settings.CACHES = {**settings.CACHES, "default": {**default, "KEY_PREFIX": uuid.uuid4().hex}}
+    prefix = uuid.uuid4().hex
+    settings.CACHES = {alias: {**cache, "KEY_PREFIX": prefix}
+                       for alias, cache in settings.CACHES.items()}
 
 
 @pytest.fixture(autouse=True)
@@ -117,6 +118,22 @@ def redis_url():
             pytest.fail(f"REQUIRE_SERVICES=1 but Redis at {url} does not answer: {error}")
         pytest.skip(f"Redis at {url} does not answer: {error}")
     return url
+
+
+@pytest.fixture
+def own_redis():
+    """A Redis server of the test's own, which it may stop and start; skipped without
+    redis-server unless CI says services must be there."""
+    from tests.redis_server import RedisServer
+
+    if RedisServer.binary is None:
+        if REQUIRE_SERVICES:
+            pytest.fail("REQUIRE_SERVICES=1 but redis-server is not installed")
+        pytest.skip("needs the redis-server program")
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -51,22 +50,22 @@ def thread(request, category, thread_id):
         return redirect(topic)
     if not request.user.is_authenticated and not len(messages.get_messages(request)):
         return _visitor_thread_page(request, topic)
-    return _thread_page(request, topic)
+    return _thread_page(request, topic, request.GET.get("page"))
 
 
 def _visitor_thread_page(request, topic: Thread) -> HttpResponse:
     """Visitors all see the same page: serve it from the cache until the thread changes."""
-    online = moderators_available_now()
-    key = page_cache.page_key(topic.pk, request.GET.get("page", "1")[:12], online)
-    html = cache.get(key)
+    number = page_cache.page_number(topic, request.GET.get("page"))
+    key = page_cache.page_key(topic.pk, number, moderators_available_now())
+    html = page_cache.pages().get(key)
     if html is None:
-        html = _thread_page(request, topic).content.decode()
-        cache.set(key, html, page_cache.PAGE_SECONDS)
+        html = _thread_page(request, topic, number).content.decode()
+        page_cache.pages().set(key, html, page_cache.PAGE_SECONDS)
     return HttpResponse(html)
 
 
-def _thread_page(request, topic: Thread) -> HttpResponse:
-    listing = selectors.thread_page(topic, request.user, request.GET.get("page"))
+def _thread_page(request, topic: Thread, page) -> HttpResponse:
+    listing = selectors.thread_page(topic, request.user, page)
     if listing.last_number_shown:
         services.thread_mark_read(user=request.user, thread=topic,
                                   number=listing.last_number_shown)

@@ -102,9 +102,13 @@ def test_too_many_blocks_are_refused_kindly(client, member):
     assert list(Block.objects.values_list("blocked", flat=True)) == [first.pk]
 
 
-def test_an_unreachable_counter_store_lets_writes_through(member, settings):
+@pytest.mark.parametrize("kind", ["post", "report"])
+def test_an_unreachable_counter_store_counts_in_this_process(member, settings, kind):
+    """Nobody is silenced by an outage, and nobody gets unlimited writes through one."""
     settings.REDIS_URL = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
-    set_rate("post", "1 per hour")
+    set_rate(kind, "1 per hour")
 
-    limit_check(member=member, kind="post")
-    limit_check(member=member, kind="post")
+    limit_check(member=member, kind=kind)
+    with pytest.raises(Refused, match="Please wait"):
+        limit_check(member=member, kind=kind)
+    limit_check(member=UserFactory(), kind=kind)

@@ -2,8 +2,10 @@
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 
 from community.realtime import send_event_on_commit
+from config.settings import redis_channel_layers
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,3 +108,23 @@ def test_two_processes_share_a_group_through_redis(redis_url):
     finally:
         listener.kill()
         listener.wait()
+
+
+@pytest.fixture
+def silent_redis():
+    """A port that takes connections and never answers, as a Redis that has hung."""
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen(16)
+        yield f"redis://127.0.0.1:{listening.getsockname()[1]}/0"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_hung_channel_layer_holds_a_write_only_briefly(settings, silent_redis, caplog):
+    settings.CHANNEL_LAYERS = redis_channel_layers(silent_redis, "test", "pubsub")
+    started = time.monotonic()
+
+    write_and_announce("room-3", {"type": "chat.message", "text": "hi"}, fail=False)
+
+    assert time.monotonic() - started < 3
+    assert "send_event_on_commit" in caplog.text

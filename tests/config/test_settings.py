@@ -16,7 +16,8 @@ PRODUCTION = {
     "CSRF_TRUSTED_ORIGINS": "https://peer.example.org",
 }
 SETTING_NAMES = ["DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
-                 "REDIS_URL", "CHANNEL_LAYER", "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT"]
+                 "REDIS_URL", "CHANNEL_REDIS_URL", "CHANNEL_LAYER", "EMAIL_BACKEND", "EMAIL_HOST",
+                 "EMAIL_PORT"]
 
 
 def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
@@ -61,8 +62,21 @@ def test_database_and_redis_urls_switch_backends():
     )
     layer = values["CHANNEL_LAYERS"]["default"]
     assert layer["BACKEND"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
-    assert layer["CONFIG"]["hosts"] == ["redis://cache.internal:6379/2"]
+    assert [host["address"] for host in layer["CONFIG"]["hosts"]] == [
+        "redis://cache.internal:6379/2"]
     assert values["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/2"
+
+
+def test_chat_can_have_a_redis_of_its_own():
+    values = read_settings("CHANNEL_LAYERS", "CACHES", "CHANNEL_REDIS_URL",
+                           REDIS_URL="redis://cache.internal:6379/2",
+                           CHANNEL_REDIS_URL="redis://chat.internal:6379/0")
+
+    assert values["CHANNEL_LAYERS"]["default"]["CONFIG"]["hosts"][0]["address"] == (
+        "redis://chat.internal:6379/0")
+    assert values["CHANNEL_REDIS_URL"] == "redis://chat.internal:6379/0"
+    assert {cache["LOCATION"] for cache in values["CACHES"].values()} == {
+        "redis://cache.internal:6379/2"}
 
 
 def test_the_list_based_redis_layer_can_be_chosen():

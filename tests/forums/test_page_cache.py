@@ -1,7 +1,9 @@
 """Visitors' thread pages come from the cache, and are never stale after a change."""
 
 import pytest
+import redis
 
+from config.settings import redis_caches
 from forums.services import (
     post_create,
     post_edit,
@@ -83,3 +85,25 @@ def test_a_visitors_own_message_is_shown_to_them_and_never_cached(client, thread
 
     assert "signed out" in mine.content.decode()
     assert "signed out" not in other.content.decode()
+
+
+# A thousand ?page= values, every one of them showing the first or the last page.
+JUNK_PAGES = [form.format(n) for n in range(200)
+              for form in ("{}", "x{}", "-{}", "{}.5", "1{}0000")]
+
+
+def test_made_up_page_numbers_add_nothing_to_the_shared_cache(client, own_redis, settings,
+                                                              thread, unlimited_writes):
+    settings.CACHES = redis_caches(own_redis.url, "junk")
+    stored = redis.Redis.from_url(own_redis.url)
+    for number in range(2, 25):
+        post_create(author=UserFactory(), thread=thread, body=f"Reply {number}")
+    url = thread.get_absolute_url()
+    assert "Reply 24" in client.get(url, {"page": "2"}).content.decode()
+    client.get(url)
+    keys_before = stored.dbsize()
+
+    for junk in JUNK_PAGES:
+        assert client.get(url, {"page": junk, "utm_source": junk}).status_code == 200
+
+    assert stored.dbsize() == keys_before
