@@ -192,10 +192,7 @@ def item_viewed(*, item: QueueItem) -> None:
 
 @transaction.atomic
 def item_claim(*, item: QueueItem, moderator) -> QueueItem:
-    check_act_on(moderator, item)
-    item = QueueItem.objects.select_for_update().get(pk=item.pk)
-    if item.status == QueueItem.Status.RESOLVED:
-        raise ValidationError("This item is already resolved.")
+    item = _open_item(item, moderator)
     is_claimed = item.is_claim_current(timezone.now(), ModerationSettings.current().claim_minutes)
     if is_claimed and item.claimed_by_id != moderator.pk:
         raise ValidationError(f"{item.claimed_by} is already looking at this.")
@@ -207,7 +204,7 @@ def item_claim(*, item: QueueItem, moderator) -> QueueItem:
 
 @transaction.atomic
 def item_hand_over(*, item: QueueItem, moderator, to, note: str = "") -> QueueItem:
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
     if not is_moderator(to):
         raise ValidationError("Hand items only to another moderator.")
     item.claimed_by, item.claimed_at = to, timezone.now()
@@ -224,7 +221,9 @@ def item_hand_over(*, item: QueueItem, moderator, to, note: str = "") -> QueueIt
 @transaction.atomic
 def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
     """Pass an item to the administrators (the safeguarding leads), at the top of the queue."""
-    check_moderate(moderator)
+    item = _open_item(item, moderator, claimed_or_not=True)
+    if item.escalated_at is not None:
+        raise ValidationError(dealt_with(item), code=DEALT_WITH)
     note = note.strip()
     if not note:
         raise ValidationError("Say why you are escalating, for the safeguarding lead.")
@@ -250,11 +249,12 @@ def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
 @transaction.atomic
 def content_approve(*, item: QueueItem, moderator, verdict: str = "") -> None:
     """Publish held content and close its item."""
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
-    content, adapter = _applicable(item.content, ContentAction.APPROVE)
+    adapter = _applicable(content, ContentAction.APPROVE)
     adapter.approve(content, by=moderator)
-    _resolve(item, moderator, ModerationAction.Verb.APPROVE, "Approved", review)
+    _resolve(item, content, moderator, ModerationAction.Verb.APPROVE, "Approved", review)
     _tell_author(content, adapter, f"A moderator approved your {adapter.kind}. "
                                    "Everyone can see it now.")
 
@@ -262,32 +262,34 @@ def content_approve(*, item: QueueItem, moderator, verdict: str = "") -> None:
 @transaction.atomic
 def reports_dismiss(*, item: QueueItem, moderator, reason: str = "", verdict: str = "") -> None:
     """Nothing to act on: close the item, and bring back content the reports hid."""
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
-    content = item.content
     if item.is_auto_hidden and content is not None:
         adapter = adapter_for(content)
         if ContentAction.RESTORE in adapter.actions(content):
             adapter.restore(content, by=moderator)
-    _resolve(item, moderator, ModerationAction.Verb.DISMISS, reason or "Reports dismissed",
-             review)
+    _resolve(item, content, moderator, ModerationAction.Verb.DISMISS,
+             reason or "Reports dismissed", review)
 
 
 @transaction.atomic
 def content_hide(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
-    content, adapter = _applicable(item.content, ContentAction.HIDE)
+    adapter = _applicable(content, ContentAction.HIDE)
     adapter.hide(content, by=moderator, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.HIDE, reason, review)
+    _resolve(item, content, moderator, ModerationAction.Verb.HIDE, reason, review)
     _tell_author(content, adapter, f"A moderator hid your {adapter.kind}. The reason: {reason}")
 
 
 @transaction.atomic
 def content_restore(*, content, moderator, reason: str = "") -> None:
     check_moderate(moderator)
-    content, adapter = _applicable(content, ContentAction.RESTORE)
+    content = _fresh(content)
+    adapter = _applicable(content, ContentAction.RESTORE)
     adapter.restore(content, by=moderator)
     action_record(actor=moderator, verb=ModerationAction.Verb.RESTORE, target=content,
                   member=adapter.author(content), reason=reason)
@@ -298,12 +300,13 @@ def content_restore(*, content, moderator, reason: str = "") -> None:
 def content_edit(*, item: QueueItem, moderator, text: str, reason: str,
                  verdict: str = "") -> None:
     """Edit the words (the content's app keeps the old version) and close the item."""
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
-    content, adapter = _applicable(item.content, ContentAction.EDIT)
+    adapter = _applicable(content, ContentAction.EDIT)
     adapter.edit(content, by=moderator, text=text, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.EDIT, reason, review)
+    _resolve(item, content, moderator, ModerationAction.Verb.EDIT, reason, review)
     _tell_author(content, adapter,
                  f"A moderator edited your {adapter.kind}. The reason: {reason}")
 
@@ -311,12 +314,13 @@ def content_edit(*, item: QueueItem, moderator, text: str, reason: str,
 @transaction.atomic
 def content_clear(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
     """Remove the words altogether (a profile's text) and close the item."""
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
-    content, adapter = _applicable(item.content, ContentAction.CLEAR)
+    adapter = _applicable(content, ContentAction.CLEAR)
     adapter.clear(content, by=moderator, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.CLEAR, reason, review)
+    _resolve(item, content, moderator, ModerationAction.Verb.CLEAR, reason, review)
     _tell_author(content, adapter,
                  f"A moderator cleared your {adapter.kind}. The reason: {reason}")
 
@@ -324,8 +328,8 @@ def content_clear(*, item: QueueItem, moderator, reason: str, verdict: str = "")
 @transaction.atomic
 def content_lock(*, content, moderator, locked: bool, reason: str = "") -> None:
     check_moderate(moderator)
-    content, adapter = _applicable(content,
-                                   ContentAction.LOCK if locked else ContentAction.UNLOCK)
+    content = _fresh(content)
+    adapter = _applicable(content, ContentAction.LOCK if locked else ContentAction.UNLOCK)
     adapter.lock(content, by=moderator, locked=locked)
     verb = ModerationAction.Verb.LOCK if locked else ModerationAction.Verb.UNLOCK
     action_record(actor=moderator, verb=verb, target=content, member=adapter.author(content),
@@ -335,7 +339,8 @@ def content_lock(*, content, moderator, locked: bool, reason: str = "") -> None:
 @transaction.atomic
 def content_move(*, content, moderator, destination: str, reason: str = "") -> None:
     check_moderate(moderator)
-    content, adapter = _applicable(content, ContentAction.MOVE)
+    content = _fresh(content)
+    adapter = _applicable(content, ContentAction.MOVE)
     if destination not in dict(adapter.move_choices(content)):
         raise ValidationError("Choose where to move it from the list.")
     adapter.move(content, by=moderator, destination=destination)
@@ -369,14 +374,60 @@ def presence_touch(*, moderator, now=None) -> None:
     )
 
 
-def _applicable(content, action: str) -> tuple[object, ContentAdapter]:
-    """The content and its adapter, when the action applies to it as it stands."""
+DEALT_WITH = "dealt_with"
+
+
+def dealt_with(item: QueueItem) -> str:
+    """What a moderator acting on an item someone else has just closed (or escalated) reads:
+    who did what, and why; the item page shows the rest of the story."""
+    text = "Someone else dealt with this a moment ago: see what they did."
+    latest = item.actions.select_related("actor").first()  # newest first
+    if latest is None:
+        return text
+    who = latest.actor.username if latest.actor else "The site"
+    why = f": “{latest.reason}”" if latest.reason else ""
+    return f"{text} Latest: {who}, {latest.get_verb_display().lower()}{why}."
+
+
+def _open_item(item: QueueItem, moderator, *, claimed_or_not: bool = False) -> QueueItem:
+    """The item as it is now, locked until the action commits, so two moderators acting at
+    once take turns and the second learns it is done. `claimed_or_not`: another's claim
+    does not stop it (anyone may alert the safeguarding lead)."""
+    check_moderate(moderator)
+    item = QueueItem.objects.select_for_update().select_related("content_type").get(pk=item.pk)
+    if item.status == QueueItem.Status.RESOLVED:
+        raise ValidationError(dealt_with(item), code=DEALT_WITH)
+    if not claimed_or_not:
+        check_act_on(moderator, item)
+    return item
+
+
+def _content_of(item: QueueItem):
+    return _locked_content(item.content_type.model_class(), item.object_id)
+
+
+def _fresh(content):
+    return _locked_content(type(content), content.pk) if content is not None else None
+
+
+def _locked_content(model, pk):
+    """The content as it is now, locked until the action commits: a copy read earlier may
+    say held when another moderator has just hidden it, and counts follow what it was.
+    None when it no longer exists."""
+    if model is None:
+        return None
+    return (adapter_for(model).queryset().select_for_update(no_key=True, of=("self",))
+            .filter(pk=pk).first())
+
+
+def _applicable(content, action: str) -> ContentAdapter:
+    """The content's adapter, when the action applies to the content as it stands."""
     if content is None:
         raise ValidationError("The content no longer exists, so there is nothing to act on.")
     adapter = adapter_for(content)
     if action not in adapter.actions(content):
         raise ValidationError(f"That can't be done to this {adapter.kind} now.")
-    return content, adapter
+    return adapter
 
 
 def _tell_author(content, adapter: ContentAdapter, text: str) -> None:
@@ -404,7 +455,7 @@ def _touch(item: QueueItem, moderator, *, claim: bool = False) -> None:
     item.save(update_fields=fields)
 
 
-def _resolve(item: QueueItem, moderator, verb: str, reason: str,
+def _resolve(item: QueueItem, content, moderator, verb: str, reason: str,
              review: ScreeningReview | None = None) -> None:
     if review is not None:
         reason = f"{reason}. Screening's rating: {review.get_verdict_display().lower()}"
@@ -412,7 +463,6 @@ def _resolve(item: QueueItem, moderator, verb: str, reason: str,
     item.status, item.resolved_at, item.resolved_by = (
         QueueItem.Status.RESOLVED, timezone.now(), moderator)
     item.save(update_fields=["status", "resolved_at", "resolved_by"])
-    content = item.content
     action_record(actor=moderator, verb=verb, item=item, target=content,
                   member=adapter_for(content).author(content) if content is not None else None,
                   reason=reason)

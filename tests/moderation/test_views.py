@@ -25,6 +25,7 @@ from moderation.models import (
 )
 from moderation.sanctions import VERBS
 from moderation.services import (
+    content_hide,
     flag_content,
     item_claim,
     note_add,
@@ -409,6 +410,24 @@ def test_second_moderator_is_refused_while_the_claim_is_current(client, moderato
     assert item.content.visibility == Visibility.PUBLISHED
     assert "mo is looking at this" in text(client.get(claim["Location"]))
     assert hide.status_code == 302
+
+
+def test_acting_on_an_item_someone_else_just_closed_says_what_they_did_and_keeps_the_words(
+        client, moderator, second_moderator, item):
+    client.force_login(second_moderator)
+    client.get(reverse("moderation:item", args=[item.pk]))  # both have the page open
+    content_hide(item=item, moderator=moderator, reason="Unkind to another member")
+
+    response = act(client, item, "edit", text="Tuesday was hard.", reason="Softer words")
+
+    assert response.status_code == 200
+    page = said(response)
+    assert ("Someone else dealt with this a moment ago: see what they did. "
+            "Latest: mo, hid: “Unkind to another member”.") in page
+    assert "Resolved" in page
+    assert "Tuesday was hard." in text(response) and "Softer words" in text(response)
+    item.refresh_from_db()
+    assert item.content.body == "Tuesday was *really* hard again."
 
 
 def test_a_lapsed_claim_can_be_taken_over(client, moderator, second_moderator, item):
