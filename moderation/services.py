@@ -7,6 +7,7 @@ Here the action is checked, recorded and the author told.
 
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from community.realtime import send_event_on_commit
 from community.refusals import Refused
 from community.roles import is_moderator
 from community.services import notify
+from community.signposting import resources_for
 from moderation.adapters import ContentAction, ContentAdapter, adapter_for
 from moderation.models import (
     PRIORITY_RANK,
@@ -96,24 +98,34 @@ def screening_flag(*, content, screening: Screening) -> QueueItem | None:
 
 @transaction.atomic
 def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
-    """A member's report; several reports of one piece of content gather on one open item."""
+    """A member's report; several reports of one piece of content gather on one open item.
+
+    Reports from accounts without standing (moderation.submission.has_standing) reach the
+    queue at normal priority, marked, and count toward no hiding: only their note's own
+    words can make one urgent. How many a member may send is capped (_refuse_if_too_many).
+    """
     check_report(reporter, content)
     if reason not in ReportReason.values:
         raise Refused("reason", "Please choose a reason from the list.", "reason")
-    checked = _submission().submission_check(author=reporter, kind="report", text=note,
-                                             field="note")
-    priority = REPORT_PRIORITY.get(reason, Priority.NORMAL)
+    submission = _submission()
+    has_standing = submission.has_standing(reporter)
+    _refuse_if_too_many(reporter, reason=reason, has_standing=has_standing)
+    checked = submission.submission_check(author=reporter, kind="report", text=note,
+                                          field="note")
+    priority = REPORT_PRIORITY.get(reason, Priority.NORMAL) if has_standing else Priority.NORMAL
     if checked.screening.risk == Risk.URGENT:
         priority = Priority.URGENT  # the note itself says someone is in danger now
     # The note's matches are marked, so they are never taken for a rating of the content.
     item, is_news = _gather(content, source=QueueItem.Source.REPORT, priority=priority,
-                           reason=f"Reported: {ReportReason(reason).label}",
+                           reason=f"Reported: {ReportReason(reason).label}"
+                                  f"{'' if has_standing else FROM_NEW_ACCOUNT}",
                            matches=[{**asdict(match), "in_note": True}
-                                    for match in checked.screening.matches])
+                                    for match in checked.screening.matches],
+                           has_standing=has_standing)
     if item.reports.filter(reporter=reporter).exists():
         raise Refused("duplicate", "You have already reported this. A moderator will look at it.")
     report = Report.objects.create(item=item, reporter=reporter, reason=reason,
-                                   note=checked.text)
+                                   note=checked.text, has_standing=has_standing)
     if reason == ReportReason.AT_RISK:
         miss_record(item=item, content=content, reporter=reporter)
     _hide_if_many_reports(item, content)
@@ -122,16 +134,50 @@ def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
     return report
 
 
+FROM_NEW_ACCOUNT = " (from a new account)"
+IN_DANGER_NOW = ("If you think someone is in danger right now, “Get help now” at the top of "
+                 "every page says who to call.")
+
+
+def _refuse_if_too_many(reporter, *, reason: str, has_standing: bool) -> None:
+    """One member cannot flood the queue: past the administrators' number of reports still
+    waiting, or a new account past its day's allowance, further reports are refused kindly
+    (the write limit for reports applies too, in submission_check)."""
+    if is_moderator(reporter):
+        return
+    settings, mine = ModerationSettings.current(), Report.objects.filter(reporter=reporter)
+    waiting = settings.open_reports_per_member
+    if waiting and mine.exclude(item__status=QueueItem.Status.RESOLVED).count() >= waiting:
+        message = (f"Thank you for your reports. {waiting} are still waiting for a moderator: "
+                   "please wait until they have looked at those before sending more.")
+    elif (not has_standing and settings.new_account_daily_reports
+          and mine.filter(created_at__gte=timezone.now() - timedelta(days=1)).count()
+          >= settings.new_account_daily_reports):
+        cap = settings.new_account_daily_reports
+        message = (f"New accounts can send {cap} report{'s' if cap != 1 else ''} a day. "
+                   "Thank you for looking out for others: you can send more tomorrow.")
+    else:
+        return
+    if reason != ReportReason.AT_RISK:
+        raise Refused("too_many_reports", message)
+    refused = Refused("too_many_reports", f"{message} {IN_DANGER_NOW}")
+    refused.help = resources_for(Risk.URGENT, (), reporter.member.nation, timezone.now())
+    raise refused
+
+
 AUTO_HIDE_REASON = "Hidden for now: several members reported it. A moderator will look soon."
 
 
 def _hide_if_many_reports(item: QueueItem, content) -> None:
-    """Past the administrators' threshold of distinct reporters, hide until a moderator looks."""
+    """Past the administrators' threshold of distinct reporters with standing, hide until a
+    moderator looks. Staff's words stay: reports cannot silence moderators."""
     adapter = adapter_for(content)
     threshold = ModerationSettings.current().auto_hide_reports
     if not threshold or item.is_auto_hidden or not adapter.is_visible(content):
         return
-    if item.reports.values("reporter").distinct().count() < threshold:
+    if is_moderator(adapter.author(content)):
+        return
+    if item.reports.filter(has_standing=True).values("reporter").distinct().count() < threshold:
         return
     adapter.hide(content, by=None, reason=AUTO_HIDE_REASON)
     item.is_auto_hidden = True
@@ -140,9 +186,13 @@ def _hide_if_many_reports(item: QueueItem, content) -> None:
                   member=adapter.author(content), item=item, reason=AUTO_HIDE_REASON)
 
 
-def _gather(content, *, source: str, priority: str, reason: str,
-            matches: list) -> tuple[QueueItem, bool]:
-    """The content's open item, created or added to; True when it is new or more urgent now."""
+def _gather(content, *, source: str, priority: str, reason: str, matches: list,
+            has_standing: bool = True) -> tuple[QueueItem, bool]:
+    """The content's open item, created or added to; True when it is new or more urgent now.
+
+    `has_standing` False: the priority comes from a new account's report, and the item
+    waits behind others of that priority until someone else gives it the same.
+    """
     content_type = ContentType.objects.get_for_model(content)
     open_items = QueueItem.objects.select_for_update().filter(
         content_type=content_type, object_id=content.pk
@@ -154,16 +204,19 @@ def _gather(content, *, source: str, priority: str, reason: str,
                 return QueueItem.objects.create(
                     content_type=content_type, object_id=content.pk, source=source,
                     priority=priority, reason=reason, matches=matches,
+                    is_from_new_account=not has_standing,
                 ), True
         except IntegrityError:
             # Another request opened the item a moment ago: join it.
             item = open_items.get()
     is_more_urgent = PRIORITY_RANK[priority] < PRIORITY_RANK[item.priority]
     if is_more_urgent:
-        item.priority = priority
+        item.priority, item.is_from_new_account = priority, not has_standing
+    elif priority == item.priority and has_standing:
+        item.is_from_new_account = False
     item.reason = reason
     item.matches = [*item.matches, *matches]
-    item.save(update_fields=["priority", "reason", "matches"])
+    item.save(update_fields=["priority", "is_from_new_account", "reason", "matches"])
     return item, is_more_urgent
 
 
@@ -228,8 +281,9 @@ def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
     if not note:
         raise ValidationError("Say why you are escalating, for the safeguarding lead.")
     item.escalated_at, item.escalation_note = timezone.now(), note[:500]
-    item.priority = Priority.URGENT
-    item.save(update_fields=["escalated_at", "escalation_note", "priority"])
+    item.priority, item.is_from_new_account = Priority.URGENT, False
+    item.save(update_fields=["escalated_at", "escalation_note", "priority",
+                             "is_from_new_account"])
     action_record(actor=moderator, verb=ModerationAction.Verb.ESCALATE, item=item,
                   target=item.content, reason=note)
     leads = User.objects.filter(Q(groups__name=roles.ADMINISTRATORS) | Q(is_superuser=True),

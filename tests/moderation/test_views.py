@@ -35,7 +35,8 @@ from moderation.services import (
 from tests.factories import CategoryFactory, UserFactory, on_duty_moderator
 from tests.moderatable.models import Note
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes")]
+pytestmark = [pytest.mark.django_db,
+              pytest.mark.usefixtures("unlimited_writes", "reports_count_in_full")]
 
 QUEUE = reverse("moderation:queue")
 LOG = reverse("moderation:log")
@@ -278,7 +279,7 @@ def test_queue_filters(client, moderator, member, category, reporter, query, exp
 
 def test_queue_is_paginated_and_keeps_its_filters(client, moderator, member, category, reporter):
     for _ in range(27):
-        report_create(reporter=reporter, content=write(member, category),
+        report_create(reporter=UserFactory(), content=write(member, category),
                       reason=ReportReason.SPAM)
     client.force_login(moderator)
 
@@ -295,7 +296,8 @@ def test_queue_runs_a_fixed_number_of_queries(client, moderator, member, categor
                                               django_assert_max_num_queries):
     for number in range(size):
         post = write(member, category, body=f"Post number {number}", warnings=["self-harm"])
-        report_create(reporter=reporter, content=post, reason=ReportReason.AT_RISK, note="!")
+        report_create(reporter=UserFactory(), content=post, reason=ReportReason.AT_RISK,
+                      note="!")
         report_create(reporter=UserFactory(), content=post, reason=ReportReason.UNKIND)
         if number % 2:
             item_claim(item=QueueItem.objects.get(object_id=post.pk), moderator=second_moderator)
@@ -799,7 +801,7 @@ def test_audit_log_is_newest_first_with_nothing_to_change(client, moderator, his
 def test_audit_log_runs_a_fixed_number_of_queries(client, moderator, member, category, reporter,
                                                   size, django_assert_max_num_queries):
     for _ in range(size):
-        item = report_create(reporter=reporter, content=write(member, category),
+        item = report_create(reporter=UserFactory(), content=write(member, category),
                              reason=ReportReason.SPAM).item
         item_claim(item=item, moderator=moderator)
     client.force_login(moderator)
