@@ -87,7 +87,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 raise Refused("unknown_type", "This socket does not know that kind of frame.")
             await handler(self, content)
         except Refused as refused:
-            await self.send_json(error(refused.code, refused.message) | _echo(content))
+            wait = {"retry_after": refused.retry_after} if refused.retry_after else {}
+            await self.send_json(error(refused.code, refused.message) | wait | _echo(content))
             if refused.help:
                 await self.send_json({"type": "signpost", "resources": [
                     services.resource_frame(resource) for resource in refused.help]})

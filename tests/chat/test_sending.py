@@ -100,6 +100,8 @@ async def test_every_refusal_names_the_message_it_refuses(member, room, arrange,
 
     assert (error["type"], error["code"], error["client_id"]) == ("error", code, client_id)
     assert error["message"]
+    if code in ("slow_mode", "too_fast"):  # how long to wait, for a countdown beside the box
+        assert 0 < error["retry_after"] <= 60
     assert not await Message.objects.filter(text="you badword").aexists()
     await alex.disconnect()
 
