@@ -31,7 +31,7 @@ TYPING_PACE = "1 per 3 seconds"
 # Closed after accepting, so the browser sees the code and knows whether retrying can help.
 NOT_SIGNED_IN, NOT_ALLOWED, NO_SUCH_ROOM, TOO_MANY_FRAMES = 4401, 4403, 4404, 4429
 HELD_NOTICE = ("Thanks. A moderator will check your message before others see it. "
-               "It stays with you until then.")
+               "It stays here with you, marked “waiting for a moderator”, until then.")
 SIGNED_OUT_NOTICE = "You have been signed out. Log in again to chat."
 
 
@@ -53,8 +53,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_add(room.group_name, self.channel_name)
         await self.channel_layer.group_add(member_group(user.pk), self.channel_name)
         await self.accept()
-        await self.send_json({"type": "history",
-                              "messages": await database_sync_to_async(selectors.history)(room)})
+        await self.send_json({"type": "history", **await database_sync_to_async(
+            selectors.history)(room, viewer=user)})
         await presence.store().enter(room.pk, self.channel_name, self.name)
         self._announce_presence()
         self.heartbeat = asyncio.create_task(self._beat())
@@ -74,29 +74,38 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         if self.room is None:
             return
-        if self._is_flooding():
-            return
+        if not frame_allowed(self.channel_name, FRAMES_CLOSE):
+            return await self._cut_off()
+        content = None
         try:
             content = read_frame(text_data if text_data is not None else bytes_data)
+            if not frame_allowed(self.channel_name, FRAMES_WARN):
+                raise Refused("too_fast", "You're sending a lot very quickly. "
+                                          "Please wait a moment.")
             handler = HANDLERS.get(content["type"])
             if handler is None:
                 raise Refused("unknown_type", "This socket does not know that kind of frame.")
             await handler(self, content)
         except Refused as refused:
-            await self.send_json(error(refused.code, refused.message))
+            wait = {"retry_after": refused.retry_after} if refused.retry_after else {}
+            await self.send_json(error(refused.code, refused.message) | wait | _echo(content))
             if refused.help:
                 await self.send_json({"type": "signpost", "resources": [
                     services.resource_frame(resource) for resource in refused.help]})
         except ValidationError as invalid:
             await self.send_json(error(getattr(invalid, "code", None) or "invalid",
-                                       " ".join(invalid.messages)))
+                                       " ".join(invalid.messages)) | _echo(content))
         except PermissionDenied as denied:
-            await self.send_json(error("forbidden", str(denied) or "You can't do that here."))
+            await self.send_json(error("forbidden", str(denied) or "You can't do that here.")
+                                 | _echo(content))
 
     # Frames from the member.
 
     async def on_message(self, content):
         text = _field(content, "text", str)
+        client_id = content.get("client_id", "")
+        if not isinstance(client_id, str):
+            raise Refused("invalid", "A client_id must be text.")
         note = content.get("note", "")
         warnings = content.get("warnings", [])
         if (not isinstance(warnings, list) or len(warnings) > MAX_WARNINGS
@@ -105,9 +114,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if not isinstance(note, str):
             raise Refused("invalid", "A content warning's note must be text.")
         sent = await database_sync_to_async(_send)(self.user, self.room.pk, text, warnings,
-                                                   note)
+                                                   note, client_id)
+        ack = {"type": "ack", "client_id": client_id, "id": sent.message.pk,
+               "status": sent.message.visibility}
         if sent.is_held:
-            await self.send_json(error("held", HELD_NOTICE))
+            ack["message"] = sent.held_reason or HELD_NOTICE
+        await self.send_json(ack)
         if sent.signpost:
             await self.send_json({"type": "signpost", "resources": [
                 services.resource_frame(resource) for resource in sent.signpost]})
@@ -124,10 +136,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 v is None or _is_int(v) for v in (before, after)):
             raise Refused("invalid", "Ask for history before or after one message id.")
         if after is not None:
-            caught_up = await database_sync_to_async(selectors.catch_up)(self.room, after=after)
-            return await self.send_json({"type": "history", **caught_up})
-        messages = await database_sync_to_async(selectors.history)(self.room, before=before)
-        await self.send_json({"type": "history", "messages": messages})
+            caught_up = await database_sync_to_async(selectors.catch_up)(
+                self.room, viewer=self.user, after=after)
+            return await self.send_json({"type": "history", "after": after, **caught_up})
+        older = await database_sync_to_async(selectors.history)(
+            self.room, viewer=self.user, before=before)
+        await self.send_json({"type": "history", "before": before, **older})
 
     async def on_typing(self, content):
         if not frame_allowed(self.channel_name, TYPING_PACE):
@@ -149,6 +163,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def chat_removed(self, event):
         await self.send_json({"type": "removed", "id": event["id"]})
+
+    async def chat_held(self, event):
+        """The member's own held message, to each of their screens in that room."""
+        if self.room is not None and event["room"] == self.room.pk:
+            await self.send_json(event["message"])
+
+    async def chat_hidden(self, event):
+        """One of the member's messages was taken down: they are told why."""
+        if self.room is not None and event["room"] == self.room.pk:
+            await self.send_json({"type": "hidden", "id": event["id"],
+                                  "message": event["message"]})
 
     async def chat_presence(self, event):
         await self.send_json({"type": "presence", "members": event["members"]})
@@ -194,16 +219,6 @@ class ChatConsumer(AsyncWebsocketConsumer):
         """Say why, then close with the code that tells the browser whether to come back."""
         await self.send_json(error(reason, message))
         await self.close(code=code)
-
-    def _is_flooding(self) -> bool:
-        if not frame_allowed(self.channel_name, FRAMES_CLOSE):
-            asyncio.ensure_future(self._cut_off())
-            return True
-        if not frame_allowed(self.channel_name, FRAMES_WARN):
-            asyncio.ensure_future(self.send_json(error(
-                "too_fast", "You're sending a lot very quickly. Please wait a moment.")))
-            return True
-        return False
 
     async def _cut_off(self) -> None:
         if self.room is not None:
@@ -253,6 +268,12 @@ def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _echo(content: dict | None) -> dict:
+    """A refused message's client_id, so the sender's screen knows which words to put back."""
+    client_id = content.get("client_id") if content and content["type"] == "message" else None
+    return {"client_id": client_id} if isinstance(client_id, str) else {}
+
+
 def _field(content: dict, name: str, kind: type):
     value = content.get(name)
     if kind is int and not _is_int(value) or not isinstance(value, kind):
@@ -271,11 +292,12 @@ def _as_now(user) -> User | AnonymousUser:
     return User.objects.filter(pk=user.pk).first() or AnonymousUser()
 
 
-def _send(user, room_id: int, text: str, warnings: list[str], note: str) -> services.Sent:
+def _send(user, room_id: int, text: str, warnings: list[str], note: str,
+          client_id: str) -> services.Sent:
     # Read afresh: a moderator may have changed its status or hours since the socket opened.
     room = Room.objects.get(pk=room_id)
     return services.message_send(author=_as_now(user), room=room, text=text,
-                                 warnings=warnings, note=note)
+                                 warnings=warnings, note=note, client_id=client_id)
 
 
 def _message(room_id: int, message_id: int, *, shown_only: bool = False) -> Message:

@@ -1,5 +1,6 @@
 """Forms for acting on a room without JavaScript: moderators' room controls, removing, reporting."""
 
+import uuid
 from datetime import timedelta
 
 from django import forms
@@ -105,7 +106,12 @@ class MessageForm(ChatForm):
         label="Note for readers (optional)", required=False,
         help_text="A few words to help people decide whether to read it.")
 
+    # A fresh one each time the page is drawn: a form sent twice (a double click, a resend
+    # after a timeout) stores one message.
+    client_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
     def __init__(self, *args, warnings, **kwargs):
+        kwargs.setdefault("initial", {"client_id": uuid.uuid4().hex})
         super().__init__(*args, **kwargs)
         self.fields["warnings"].choices = [(w.slug, w.name) for w in warnings]
 

@@ -63,12 +63,18 @@ class Message(ModeratedContent, WarnedContent):
     text = models.TextField(max_length=2000)
     risk = models.CharField(max_length=10, default="none")
     sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Chosen by the sender's screen, so a message resent after a dropped connection is
+    # stored once; "" for messages sent without one.
+    client_id = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["id"]
         # The second finds what was taken down since a reconnecting screen was last here.
         indexes = [models.Index(fields=["room", "id"]),
                    models.Index(fields=["room", "moderated_at"])]
+        constraints = [models.UniqueConstraint(
+            fields=["author", "client_id"], condition=~models.Q(client_id=""),
+            name="chat_message_stored_once_per_client_id")]
 
     def __str__(self) -> str:
         return self.excerpt(60)

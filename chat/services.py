@@ -6,19 +6,20 @@ what was delivered. Refusals raise Refused with a stable code and a plain
 message for the sender.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chat.models import Message, Room
 from chat.permissions import check_join, check_remove
 from chat.selectors import message_frame
 from community.models import HelpResource
-from community.realtime import send_event_on_commit
+from community.realtime import member_group, send_event_on_commit
 from community.services import content_set_visibility
 from community.signposting import sms_href, tel_href, within_periods
 from moderation.content import Visibility
@@ -28,6 +29,11 @@ from moderation.services import action_record
 from moderation.submission import SURFACES, Refused, submission_check, submission_recorded
 
 MAX_LENGTH = SURFACES["message"].max_length
+CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+HIDDEN_NOTICE = {
+    Visibility.HELD: "A moderator did not approve your message, so nobody else saw it.",
+    Visibility.PUBLISHED: "A moderator removed your message.",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class Sent:
     is_held: bool
     held_reason: str = ""
     signpost: list[HelpResource] = field(default_factory=list)
+    is_repeat: bool = False  # sent before with this client_id: stored once, answered again
 
 
 def room_is_open(room: Room, now: datetime | None = None) -> bool:
@@ -47,9 +54,14 @@ def room_is_open(room: Room, now: datetime | None = None) -> bool:
 
 
 def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
-                 note: str = "", now: datetime | None = None) -> Sent:
+                 note: str = "", client_id: str = "", now: datetime | None = None) -> Sent:
+    """Store and deliver a message; the same `client_id` sent again is answered, not stored."""
     now = now or timezone.now()
     check_join(author, room)
+    if client_id and not CLIENT_ID.fullmatch(client_id):
+        raise Refused("invalid", "A client_id is 1 to 64 letters, digits, - or _.")
+    if client_id and (repeat := _already_sent(author, room, client_id)):
+        return repeat
     if room.status == Room.Status.CLOSED:
         raise Refused("closed", "This room is closed.", "text")
     if not room_is_open(room, now):
@@ -59,17 +71,37 @@ def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
                                slow_mode_seconds=room.slow_mode_seconds, field="text",
                                note_field="note")
     with transaction.atomic():
-        message = Message.objects.create(
-            room=room, author=author, text=checked.text, risk=checked.screening.risk,
-            content_warnings=list(checked.warnings), warning_note=checked.warning_note,
-            visibility=Visibility.HELD if checked.is_held else Visibility.PUBLISHED,
-            moderation_reason=checked.held_because,
-        )
-        if not checked.is_held:
-            send_event_on_commit(room.group_name, {"type": "chat.message",
-                                                   "message": message_frame(message)})
+        try:
+            with transaction.atomic():
+                message = Message.objects.create(
+                    room=room, author=author, text=checked.text, risk=checked.screening.risk,
+                    content_warnings=list(checked.warnings), warning_note=checked.warning_note,
+                    visibility=Visibility.HELD if checked.is_held else Visibility.PUBLISHED,
+                    moderation_reason=checked.held_because, client_id=client_id,
+                )
+        except IntegrityError:
+            # The same message on another connection got in first (a resend racing its original).
+            if client_id and (repeat := _already_sent(author, room, client_id)):
+                return repeat
+            raise
+        frame = {"message": message_frame(message)}
+        if checked.is_held:  # for the writer's own screens in this room, and no one else's
+            send_event_on_commit(member_group(author.pk),
+                                 {"type": "chat.held", "room": room.pk, **frame})
+        else:
+            send_event_on_commit(room.group_name, {"type": "chat.message", **frame})
         resources = submission_recorded(content=message, checked=checked, author=author, now=now)
     return Sent(message, checked.is_held, checked.held_because, resources)
+
+
+def _already_sent(author, room: Room, client_id: str) -> Sent | None:
+    message = Message.objects.filter(author=author, client_id=client_id).first()
+    if message is None:
+        return None
+    if message.room_id != room.pk:
+        raise Refused("invalid", "That client_id was used for a message in another room.")
+    is_held = message.visibility == Visibility.HELD
+    return Sent(message, is_held, message.moderation_reason if is_held else "", is_repeat=True)
 
 
 def resource_frame(resource) -> dict:
@@ -92,12 +124,25 @@ def message_remove(*, message: Message, moderator, reason: str) -> None:
 
 
 def message_set_visibility(*, message: Message, visibility: str, by, reason: str = "") -> None:
-    """Hold, hide or publish a message; everyone in the room sees one go at once."""
+    """Hold, hide or publish a message; everyone in the room sees it go, or come back in its
+    place, at once, and its writer is told when a moderator takes it down."""
+    room = message.room
     with transaction.atomic():
-        content_set_visibility(content=message, visibility=visibility, by=by, reason=reason)
-        if visibility != Visibility.PUBLISHED:
-            send_event_on_commit(message.room.group_name, {"type": "chat.removed",
-                                                           "id": message.pk})
+        was = content_set_visibility(content=message, visibility=visibility, by=by,
+                                     reason=reason)
+        if visibility == was:
+            return
+        if visibility == Visibility.PUBLISHED:
+            send_event_on_commit(room.group_name, {"type": "chat.message",
+                                                   "message": message_frame(message)})
+            return
+        send_event_on_commit(room.group_name, {"type": "chat.removed", "id": message.pk})
+        if visibility == Visibility.HIDDEN and getattr(by, "pk", None) != message.author_id:
+            told = HIDDEN_NOTICE.get(was, HIDDEN_NOTICE[Visibility.PUBLISHED])
+            if reason:
+                told += f" The reason: {reason}"
+            send_event_on_commit(member_group(message.author_id), {
+                "type": "chat.hidden", "room": room.pk, "id": message.pk, "message": told})
 
 
 def room_set_status(*, room: Room, moderator, status: str) -> None:

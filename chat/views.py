@@ -21,7 +21,7 @@ from chat.forms import (
 )
 from chat.models import Message, Room, RoomHours
 from chat.permissions import can_join, can_remove
-from chat.selectors import latest_messages, opens_next
+from chat.selectors import messages_page, opens_next
 from chat.services import MAX_LENGTH, room_is_open
 from community import signposting
 from community.models import User
@@ -94,7 +94,8 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
                help_listings=()):
     """The room page; `bound` is a form that failed, shown again with its input and errors."""
     user = request.user
-    latest = latest_messages(room)
+    page = messages_page(room, viewer=user, before=_message_id(request.GET.get("before")))
+    latest = page.messages
     blocked = blocked_ids(user)
     blocked_names = list(User.objects.filter(pk__in=blocked).values_list("username", flat=True)
                          ) if blocked else []
@@ -114,10 +115,13 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
             "remove_form": message_form(RemoveForm, m) if is_moderating else None,
             "report_form": message_form(ReportMessageForm, m) if m.author_id != user.pk else None,
             "has_error": bound_message_id == m.pk,
+            "is_held": m.visibility == Visibility.HELD,
         })
     context = {
         "room": room,
         "messages_shown": rows,
+        "older_than": latest[0].pk if page.has_older else None,
+        "is_back_in_time": "before" in request.GET,
         "is_open": is_open,
         "opens_next": opens_next(room, timezone.now(), is_open=is_open),
         "can_remove": is_moderating,
@@ -141,6 +145,10 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         context["recent_names"] = sorted({m.author.username for m in latest
                                           if m.author_id != user.pk})
     return render(request, "chat/room.html", context, status=400 if bound is not None else 200)
+
+
+def _message_id(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 12 else None
 
 
 def _moderated_room(slug: str) -> Room:

@@ -1,5 +1,10 @@
-// Live chat in one room. The page already shows the latest messages; this opens the socket,
-// adds new messages as they arrive, and catches up after a reconnect so nothing is missed.
+// Live chat in one room, as a chat window: newest at the bottom, the box pinned below.
+// The page already shows the latest messages; this opens the socket, adds new ones as they
+// arrive, loads older ones on the way back up, and catches up after a reconnect.
+// Nothing typed is lost: each message waits in an outbox (kept for this tab across reloads)
+// until the server acknowledges it by its client_id; a refusal puts the words back in the
+// box with the reason; after a dropped connection the same client_id is sent again and the
+// server stores it once.
 // Text is always set with textContent, never as HTML: messages are members' plain words.
 (() => {
   "use strict";
@@ -12,14 +17,14 @@
   const typing = root.querySelector("[data-chat-typing]");
   const signpostBox = root.querySelector("[data-chat-signpost]");
   const status = root.querySelector("[data-chat-status]");
+  const box = root.querySelector("[data-chat-box]");
   const form = root.querySelector("[data-chat-form]");
   const sendButton = root.querySelector("[data-chat-send]");
   const textBox = form.querySelector("textarea");
+  const refusal = form.querySelector("[data-chat-refusal]");
   const canRemove = root.hasAttribute("data-can-remove");
   const me = root.dataset.me;
   let isOpen = root.hasAttribute("data-open");
-  // The message on its way: its words stay in the box until the server answers.
-  let pending = null;
   const parse = (value, fallback) => {
     try { return JSON.parse(value); } catch { return fallback; }
   };
@@ -40,9 +45,13 @@
     read_only: "The room is read-only just now.",
     closed: "The room is closed.",
   };
+  const HELD_NOTICE = "Thanks. A moderator will check your message before others see it. "
+    + "It stays here with you, marked “waiting for a moderator”, until then.";
   const ANSWER_WAIT = 10000;
   const FIRST_DELAY = 1000;
   const LONGEST_DELAY = 30000;
+  // Within this many pixels of the newest message counts as reading the newest.
+  const NEAR_BOTTOM = 80;
   let delay = FIRST_DELAY;
   let socket = null;
   let lastId = 0;
@@ -52,6 +61,24 @@
   let isRetryingSignIn = false;
   let typingTimer = null;
   let lastTypingSent = 0;
+
+  // Messages typed and not yet acknowledged, oldest first: {clientId, text, warnings, note}.
+  // One is on its way at a time, so they arrive in order and a refusal stops the rest.
+  const outboxKey = `chat-outbox:${root.dataset.socketPath}`;
+  let outbox = [];
+  try {
+    const kept = parse(sessionStorage.getItem(outboxKey), []);
+    if (Array.isArray(kept)) {
+      outbox = kept.filter((entry) => entry && typeof entry.clientId === "string"
+        && typeof entry.text === "string" && typeof entry.note === "string"
+        && Array.isArray(entry.warnings));
+    }
+  } catch {
+    // Storage is off: the outbox lives as long as the page.
+  }
+  let inFlight = null;
+  let answerTimer = null;
+  let isLoadingOlder = false;
 
   function say(text) {
     const line = document.createElement("p");
@@ -83,8 +110,12 @@
     return time;
   }
 
+  function isConnected() {
+    return socket !== null && socket.readyState === WebSocket.OPEN;
+  }
+
   function send(frame) {
-    if (socket && socket.readyState === WebSocket.OPEN) {
+    if (isConnected()) {
       socket.send(JSON.stringify(frame));
       return true;
     }
@@ -140,16 +171,22 @@
     select.focus();
   }
 
-  function show(message) {
-    if (typeof message.id !== "number" || document.getElementById(`message-${message.id}`)) return;
-    const empty = list.querySelector("[data-chat-empty]");
-    if (empty) empty.remove();
+
+  // A message as the list shows it; a held one is marked for its writer, the only one who sees it.
+  function messageItem(message) {
     const item = element("li", "chat-message");
     item.id = `message-${message.id}`;
     item.dataset.id = message.id;
     item.dataset.author = message.author;
     const meta = element("p", "chat-message__meta");
     meta.append(element("strong", "", message.author), " ", when(message.sent_at));
+    item.append(meta);
+    if (message.held === true) {
+      item.classList.add("chat-message--held");
+      item.dataset.held = "";
+      item.append(element("p", "chat-message__held",
+        "Waiting for a moderator. Only you can see it until then."));
+    }
     let body = element("p", "chat-message__text", message.text);
     const warnings = Array.isArray(message.warnings) ? message.warnings : [];
     if (warnings.length) {
@@ -161,12 +198,34 @@
       body = collapsed(`Hidden: you blocked ${message.author}.`, body);
       body.classList.add("content-warning--hidden");
     }
-    item.append(meta, body);
+    item.append(body);
     addActions(item);
-    // History pages can arrive out of order: keep the list in id order.
-    const later = [...list.children].find((li) => Number(li.dataset.id) > message.id);
-    list.insertBefore(item, later || null);
+    return item;
+  }
+
+  // Puts a message in its place by id (before any still being sent); a held one that was
+  // approved is replaced where it stands. True when the list gained a message.
+  function show(message) {
+    if (typeof message.id !== "number") return false;
+    if (message.author === me && message.client_id) {
+      const pending = pendingFor(message.client_id);
+      if (pending) pending.remove();
+      settle(message.client_id);  // it is stored: it need not be sent again
+    }
+    const existing = document.getElementById(`message-${message.id}`);
+    if (existing && !(existing.hasAttribute("data-held") && message.held !== true)) return false;
+    const item = messageItem(message);
     lastId = Math.max(lastId, message.id);
+    if (existing) {
+      existing.replaceWith(item);
+      return false;
+    }
+    const empty = list.querySelector("[data-chat-empty]");
+    if (empty) empty.remove();
+    const later = [...list.children].find((li) => li.dataset.id && Number(li.dataset.id) > message.id)
+      || list.querySelector(".chat-message--pending");
+    list.insertBefore(item, later || null);
+    return true;
   }
 
   function showSignpost(resources) {
@@ -213,22 +272,226 @@
     typingTimer = setTimeout(() => { typing.textContent = ""; }, 5000);
   }
 
+  // --- The outbox: nothing typed is lost -------------------------------------------------
+
+  function newClientId() {
+    return [...crypto.getRandomValues(new Uint8Array(16))]
+      .map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  }
+
+  function saveOutbox() {
+    try {
+      sessionStorage.setItem(outboxKey, JSON.stringify(outbox));
+    } catch {
+      // Storage is off or full: the outbox still lives as long as this page.
+    }
+  }
+
+  function pendingFor(clientId) {
+    return [...list.querySelectorAll(".chat-message--pending")]
+      .find((item) => item.dataset.clientId === clientId);
+  }
+
+  function pendingItem(entry) {
+    const item = element("li", "chat-message chat-message--pending");
+    item.dataset.clientId = entry.clientId;
+    const meta = element("p", "chat-message__meta");
+    meta.append(element("strong", "", me), " ", element("span", "chat-message__sending", "Sending…"));
+    item.append(meta, element("p", "chat-message__text", entry.text));
+    return item;
+  }
+
+  function queue(entry) {
+    outbox.push(entry);
+    saveOutbox();
+    const empty = list.querySelector("[data-chat-empty]");
+    if (empty) empty.remove();
+    list.append(pendingItem(entry));
+    pump();
+  }
+
+  // Send the oldest message waiting, unless one is already on its way.
+  function pump() {
+    if (inFlight !== null || !outbox.length || !isConnected()) return;
+    const entry = outbox[0];
+    inFlight = entry.clientId;
+    socket.send(JSON.stringify({ type: "message", text: entry.text, warnings: entry.warnings,
+      note: entry.note, client_id: entry.clientId }));
+    clearTimeout(answerTimer);
+    answerTimer = setTimeout(() => {
+      if (inFlight !== entry.clientId) return;
+      say("No answer from the room yet. Reconnecting to send your message…");
+      socket.close();  // sent again on reconnecting; the server keeps one copy
+    }, ANSWER_WAIT);
+  }
+
+  // The server has this message: stop keeping it, and send the next.
+  function settle(clientId) {
+    const index = outbox.findIndex((entry) => entry.clientId === clientId);
+    if (index >= 0) {
+      outbox.splice(index, 1);
+      saveOutbox();
+    }
+    if (inFlight === clientId) {
+      inFlight = null;
+      clearTimeout(answerTimer);
+      pump();
+    }
+  }
+
+  // Refused: these words go back in the box, before anything typed since, with the reason.
+  function giveBack(entries, reason) {
+    if (!entries.length) return;
+    if (entries.some((entry) => entry.clientId === inFlight)) {
+      inFlight = null;
+      clearTimeout(answerTimer);
+    }
+    saveOutbox();
+    for (const entry of entries) {
+      const item = pendingFor(entry.clientId);
+      if (item) item.remove();
+    }
+    textBox.value = [...entries.map((entry) => entry.text), textBox.value.trim()]
+      .filter(Boolean).join("\n\n");
+    const chosen = new Set(entries.flatMap((entry) => entry.warnings));
+    const boxes = form.querySelectorAll('input[name="warnings"]');
+    boxes.forEach((box) => { if (chosen.has(box.value)) box.checked = true; });
+    const noteBox = form.querySelector("[data-chat-note]");
+    if (noteBox && !noteBox.value) noteBox.value = entries.map((entry) => entry.note).find(Boolean) || "";
+    if (chosen.size && form.querySelector(".chat__warnings")) form.querySelector(".chat__warnings").open = true;
+    showRefusal(reason);
+    textBox.focus();
+  }
+
+  function showRefusal(reason) {
+    refusal.textContent = reason;
+    refusal.hidden = false;
+    textBox.setAttribute("aria-invalid", "true");
+    const described = new Set((textBox.getAttribute("aria-describedby") || "").split(" ").filter(Boolean));
+    described.add(refusal.id);
+    textBox.setAttribute("aria-describedby", [...described].join(" "));
+  }
+
+  function clearRefusal() {
+    refusal.hidden = true;
+    refusal.textContent = "";
+    textBox.removeAttribute("aria-invalid");
+  }
+
+  // The notice that a message waits for a moderator goes once none of yours is waiting.
+  let heldNotice = null;
+
+  function sayHeld(text) {
+    say(text);
+    heldNotice = alerts.firstChild;
+  }
+
+  function forgetHeldNotice() {
+    if (heldNotice && heldNotice.isConnected && !list.querySelector("[data-held]")) heldNotice.remove();
+  }
+
+  // --- A chat window: the newest at the bottom, just above the pinned box -----------------
+
+  const newMarker = element("button", "button chat__new", "New messages ");
+  newMarker.type = "button";
+  newMarker.hidden = true;
+  const arrow = element("span", "", "↓");
+  arrow.setAttribute("aria-hidden", "true");
+  newMarker.append(arrow);
+  newMarker.addEventListener("click", () => {
+    scrollToNewest();
+    textBox.focus();
+  });
+  box.prepend(newMarker);
+
+  function isNearBottom() {
+    return list.getBoundingClientRect().bottom <= window.innerHeight - box.offsetHeight + NEAR_BOTTOM;
+  }
+
+  function scrollToNewest() {
+    const end = list.getBoundingClientRect().bottom + window.scrollY + typing.offsetHeight;
+    window.scrollTo(0, Math.max(0, end - (window.innerHeight - box.offsetHeight)));
+    newMarker.hidden = true;
+  }
+
+  // Keep what arrived in view if the member was reading the newest; otherwise say so.
+  function arrived(wasNearBottom, isMine) {
+    if (wasNearBottom || isMine) scrollToNewest();
+    else newMarker.hidden = false;
+  }
+
+  const older = root.querySelector("[data-chat-older]");
+
+  function loadOlder() {
+    const first = list.querySelector(".chat-message[data-id]");
+    if (isLoadingOlder || !older || !first || !isConnected()) return;
+    isLoadingOlder = true;
+    older.textContent = "Loading older messages…";
+    send({ type: "history", before: Number(first.dataset.id) });
+  }
+
+  // Older messages go above without moving what the member is reading.
+  function showOlder(frame) {
+    isLoadingOlder = false;
+    const anchor = list.querySelector(".chat-message[data-id]");
+    const top = anchor ? anchor.getBoundingClientRect().top : 0;
+    frame.messages.forEach(show);
+    if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - top);
+    const first = list.querySelector(".chat-message[data-id]");
+    if (!older) return;
+    if (frame.older && first) {
+      older.href = `?before=${first.dataset.id}#messages-heading`;
+      older.textContent = "Load older messages";
+    } else {
+      older.parentElement.replaceWith(element("p", "chat__older", "These are the first messages in the room."));
+    }
+  }
+
+  // --- Frames from the server ------------------------------------------------------------
+
   const handlers = {
     history: (frame) => {
-      frame.messages.forEach(show);
+      if ("before" in frame) {
+        showOlder(frame);
+        return;
+      }
+      const wasNearBottom = isNearBottom();
+      const added = frame.messages.map(show).some(Boolean);
       if (Array.isArray(frame.removed)) frame.removed.forEach((id) => handlers.removed({ id }));
+      forgetHeldNotice();
+      if (added) arrived(wasNearBottom, false);
       // A long absence comes back a page at a time: ask for the next until none are left.
       const last = frame.messages[frame.messages.length - 1];
       if (frame.more && last) send({ type: "history", after: last.id });
     },
     message: (frame) => {
-      show(frame);
-      if (pending && frame.author === me) sent();
+      const wasNearBottom = isNearBottom();
+      if (show(frame)) arrived(wasNearBottom, frame.author === me);
+      forgetHeldNotice();
       if (frame.author && typing.textContent.startsWith(`${frame.author} `)) typing.textContent = "";
+    },
+    ack: (frame) => {
+      const pending = pendingFor(frame.client_id);
+      settle(frame.client_id);
+      if (frame.status === "held") sayHeld(frame.message || HELD_NOTICE);
+      if (!pending) return;
+      if (frame.status === "hidden") {
+        pending.remove();
+        say("A moderator has taken that message down.");
+      } else if (document.getElementById(`message-${frame.id}`)) {
+        pending.remove();
+      } else {  // stored; it shows in its place as soon as it arrives
+        pending.querySelector(".chat-message__sending").textContent = "Sent";
+      }
     },
     removed: (frame) => {
       const item = document.getElementById(`message-${frame.id}`);
       if (item) item.remove();
+      forgetHeldNotice();
+    },
+    hidden: (frame) => {
+      handlers.removed(frame);
+      say(frame.message);
     },
     presence: (frame) => {
       const count = frame.members.length;
@@ -244,16 +507,10 @@
     },
     reported: () => say("Thank you. A moderator will look at it."),
     error: (frame) => {
-      say(frame.message);
       if (closingErrors.has(frame.code)) closingReason = frame.message;
-      if (!pending) return;
-      if (frame.code === "held") {
-        sent();  // stored, waiting for a moderator: the notice says so
-      } else {
-        pending = null;  // refused: the words stay in the box beside the reason
-        setSendable();
-        textBox.focus();
-      }
+      const index = outbox.findIndex((entry) => entry.clientId === frame.client_id);
+      if (typeof frame.client_id === "string" && index >= 0) giveBack(outbox.splice(index), frame.message);
+      else say(frame.message);
     },
   };
 
@@ -263,35 +520,37 @@
     let isCatchingUp = lastId > 0;
     socket.addEventListener("open", () => {
       delay = FIRST_DELAY;
-      pending = null;  // unanswered before the drop: the words are still in the box
+      inFlight = null;  // unanswered before the drop: it is sent again, and stored once
       setSendable();
       alerts.replaceChildren();
     });
     socket.addEventListener("message", (event) => {
       const frame = parse(event.data, null);
       if (!frame || typeof frame.type !== "string" || !handlers[frame.type]) return;
-      if (frame.type === "history") {  // in the room again: any earlier closing is over
+      if (frame.type === "history" && !("before" in frame) && !("after" in frame)) {
+        // In the room again: any earlier closing is over.
         isRetryingSignIn = false;
         closingReason = "";
-      }
-      // After a reconnect the server's opening history may skip a gap: ask for the rest.
-      if (frame.type === "history" && isCatchingUp) {
-        isCatchingUp = false;
+        // After a reconnect the server's opening history may skip a gap: ask for the rest.
         const from = lastId;
         handlers.history(frame);
-        send({ type: "history", after: from });
+        if (isCatchingUp) send({ type: "history", after: from });
+        isCatchingUp = false;
+        pump();
         return;
       }
       handlers[frame.type](frame);
     });
     socket.addEventListener("close", (event) => {
-      sendButton.disabled = true;
+      clearTimeout(answerTimer);
       if (event.code === 4401 && closingReason && !isRetryingSignIn) {
         isRetryingSignIn = true;  // this browser may hold a newer session: try it once
         connect();
         return;
       }
       if (stops[event.code]) {
+        sendButton.disabled = true;
+        giveBack(outbox.splice(0), closingReason || stops[event.code]);
         say(closingReason || stops[event.code]);
         return;
       }
@@ -303,50 +562,68 @@
   }
 
   function setSendable() {
-    const connected = socket && socket.readyState === WebSocket.OPEN;
-    sendButton.disabled = !connected || !isOpen || pending !== null;
+    // Open for writing even while reconnecting: what is sent waits in the outbox.
+    sendButton.disabled = !isOpen;
     textBox.disabled = !isOpen;
-  }
-
-  function sent() {
-    pending = null;
-    textBox.value = "";
-    const noteBox = form.querySelector("[data-chat-note]");
-    if (noteBox) noteBox.value = "";
-    form.querySelectorAll('input[name="warnings"]').forEach((box) => { box.checked = false; });
-    setSendable();
-    textBox.focus();
   }
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = textBox.value.trim();
     if (!text) {
-      say("Type a message first.");
+      showRefusal("Type a message first.");
       textBox.focus();
       return;
     }
-    const warnings = [...form.querySelectorAll('input[name="warnings"]:checked')].map((box) => box.value);
+    clearRefusal();
     const noteBox = form.querySelector("[data-chat-note]");
-    const note = noteBox ? noteBox.value.trim() : "";
-    if (pending === null && send({ type: "message", text, warnings, note })) {
-      pending = text;
-      setSendable();
-      setTimeout(() => {
-        if (pending !== text) return;
-        pending = null;
-        setSendable();
-        say("No answer from the room yet. Your words are still in the box: try sending again.");
-      }, ANSWER_WAIT);
-    }
+    const boxes = [...form.querySelectorAll('input[name="warnings"]')];
+    queue({ clientId: newClientId(), text, note: noteBox ? noteBox.value.trim() : "",
+      warnings: boxes.filter((box) => box.checked).map((box) => box.value) });
+    textBox.value = "";
+    if (noteBox) noteBox.value = "";
+    boxes.forEach((box) => { box.checked = false; });
+    scrollToNewest();
+    textBox.focus();
+  });
+  // Enter sends; Shift+Enter starts a new line (and so does Enter while composing a character).
+  textBox.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing
+        || event.ctrlKey || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    form.requestSubmit();
   });
   textBox.addEventListener("input", () => {
     const now = Date.now();
     if (now - lastTypingSent > 4000 && textBox.value.trim()) {
       lastTypingSent = now;
-      if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "typing" }));
+      if (isConnected()) socket.send(JSON.stringify({ type: "typing" }));
     }
   });
+  const hint = root.querySelector("#chat-text-help");
+  if (hint) hint.append(" Enter sends; Shift+Enter starts a new line.");
+
+  if (older) {
+    older.addEventListener("click", (event) => {
+      event.preventDefault();
+      loadOlder();
+    });
+    // Scrolling back to the top brings the next page by itself.
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver((seen) => {
+        if (seen.some((entry) => entry.isIntersecting)) loadOlder();
+      }).observe(older);
+    }
+  }
+  window.addEventListener("scroll", () => {
+    if (!newMarker.hidden && isNearBottom()) newMarker.hidden = true;
+  }, { passive: true });
+  // Focus and links scroll with the pinned box in mind, so nothing lands hidden behind it.
+  const keepClearOfBox = () => {
+    document.documentElement.style.scrollPaddingBottom = `${box.offsetHeight}px`;
+  };
+  if ("ResizeObserver" in window) new ResizeObserver(keepClearOfBox).observe(box);
+  keepClearOfBox();
 
   // The buttons added below replace the page's plain Report and Remove forms.
   list.classList.add("chat__messages--live");
@@ -354,5 +631,12 @@
     lastId = Math.max(lastId, Number(item.dataset.id));
     addActions(item);
   });
+  // Messages still waiting from before a reload.
+  if (outbox.length) {
+    const empty = list.querySelector("[data-chat-empty]");
+    if (empty) empty.remove();
+    outbox.forEach((entry) => list.append(pendingItem(entry)));
+  }
+  scrollToNewest();
   connect();
 })();

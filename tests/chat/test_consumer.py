@@ -97,7 +97,7 @@ async def test_history_arrives_on_connect_newest_last(member, other, room):
     assert frame["type"] == "history"
     assert [m["text"] for m in frame["messages"]] == ["first", "second"]
     assert set(frame["messages"][0]) == {"type", "id", "author", "text", "warnings", "note",
-                                         "sent_at"}
+                                         "sent_at", "client_id", "held"}
     await communicator.disconnect()
 
 

@@ -284,6 +284,10 @@ def test_hiding_a_message_from_the_queue_takes_it_off_everyones_screen(client, m
     assert "Member report: chat message by sam" in queue
     sent.message.refresh_from_db()
     assert sent.message.visibility == Visibility.HIDDEN
-    assert events == [(room.group_name, {"type": "chat.removed", "id": sent.message.pk})]
+    assert events == [
+        (room.group_name, {"type": "chat.removed", "id": sent.message.pk}),
+        (f"member-{sam.pk}", {"type": "chat.hidden", "room": room.pk, "id": sent.message.pk,
+                              "message": "A moderator removed your message. The reason: Unkind"}),
+    ]
     assert Notification.objects.get(user=sam).text == (
         "A moderator hid your chat message. The reason: Unkind")

@@ -115,3 +115,27 @@ async def test_messages_removals_and_presence_cross_between_server_processes(two
             removed = await frame_where(alex_on_b, lambda f: f["type"] == "removed",
                                         "removal on B")
             assert removed["id"] == from_b["id"]
+
+
+async def test_a_message_resent_to_another_process_is_stored_once(two_servers):
+    """A screen whose connection dropped may come back through another server process."""
+    a, b = two_servers
+    cookie = await asyncio.to_thread(log_in, a, "alex")
+    frame = json.dumps({"type": "message", "text": "Only once, please", "warnings": [],
+                        "client_id": uuid.uuid4().hex})
+
+    def is_ack(f: dict) -> bool:
+        return f["type"] == "ack"
+
+    async with chat_socket(a, cookie) as on_a:
+        await on_a.send(frame)
+        first = await frame_where(on_a, is_ack, "the ack on A")
+    async with chat_socket(b, cookie) as on_b:
+        await on_b.send(frame)
+        again = await frame_where(on_b, is_ack, "the ack on B")
+        await on_b.send(json.dumps({"type": "history", "after": first["id"] - 1}))
+        caught_up = await frame_where(on_b, lambda f: f["type"] == "history" and "after" in f,
+                                      "catch-up on B")
+
+    assert again == first
+    assert [m["text"] for m in caught_up["messages"]] == ["Only once, please"]

@@ -282,9 +282,11 @@ def _make_moderator(user):
 def _answered(case: Case) -> Callable[[list[dict]], bool]:
     """Whether the frames so far answer the message: a refusal, or its delivery and help."""
     def answered(frames: list[dict]) -> bool:
-        kinds = {f["type"] if f["type"] != "error" else f["code"] for f in frames}
+        # An error by its code, an ack by what became of the message ("held").
+        kinds = {f.get({"error": "code", "ack": "status"}.get(f["type"], "type")) for f in frames}
         if case.outcome.startswith("refused"):
-            refused = bool(kinds - {"history", "presence", "held", "message", "signpost"})
+            refused = bool(kinds - {"history", "presence", "held", "published", "message",
+                                   "signpost"})
             return refused and ("signpost" in kinds or not case.helps)
         delivered = ("held" if case.outcome == "held" else "message") in kinds
         return delivered and ("signpost" in kinds or not case.alerts)
