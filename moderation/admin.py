@@ -103,7 +103,13 @@ class ModerationSettingsAdmin(SingletonAdmin):
         ("Targets for a first look (the queue turns amber, then red)", {"fields": [
             "urgent_amber_minutes", "urgent_red_minutes", "other_amber_minutes",
             "other_red_minutes"]}),
-        ("Claims and reports", {"fields": ["claim_minutes", "auto_hide_reports"]}),
+        ("Claims", {"fields": ["claim_minutes"]}),
+        ("Reports", {
+            "description": "Reports from accounts without standing (younger, or with fewer "
+                           "published posts, than below) reach the queue at normal priority, "
+                           "marked “from a new account”, and never hide anything.",
+            "fields": ["auto_hide_reports", "standing_days", "standing_posts",
+                       "new_account_daily_reports", "open_reports_per_member"]}),
         ("Cover", {"fields": ["offline_after_minutes"]}),
     ]
 

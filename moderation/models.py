@@ -150,6 +150,11 @@ class QueueItem(models.Model):
         default=False,
         help_text="Hidden by the site after several reports, until a moderator looks.",
     )
+    is_from_new_account = models.BooleanField(
+        default=False,
+        help_text="Its priority comes only from reports by accounts without standing yet, so "
+                  "it waits behind items of that priority from anyone else.",
+    )
 
     class Meta:
         ordering = ["created_at"]
@@ -202,7 +207,10 @@ class Report(models.Model):
                                  related_name="reports_made")
     reason = models.CharField(max_length=20, choices=ReportReason.choices)
     note = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    has_standing = models.BooleanField(
+        default=True, help_text="The reporter's account was old and active enough, when they "
+        "reported, for the report to count toward hiding and urgency.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -419,8 +427,27 @@ class ModerationSettings(models.Model):
         default=30, help_text="A claim lapses after this long without an action."
     )
     auto_hide_reports = models.PositiveSmallIntegerField(
-        default=3, help_text="Hide content reported by this many members until a moderator "
-        "looks. 0 turns it off.",
+        default=3, help_text="Hide content reported by this many members with standing until "
+        "a moderator looks. 0 turns it off. Moderators' and administrators' words are never "
+        "hidden this way.",
+    )
+    standing_days = models.PositiveSmallIntegerField(
+        "standing: account age in days", default=2,
+        help_text="Reports from younger accounts reach the queue at normal priority, marked "
+        "“from a new account”, and do not count toward hiding.",
+    )
+    standing_posts = models.PositiveSmallIntegerField(
+        "standing: published posts", default=1,
+        help_text="As for age: how many of their posts others must be able to see. 0 means "
+        "age alone decides.",
+    )
+    new_account_daily_reports = models.PositiveSmallIntegerField(
+        default=5, help_text="How many reports an account without standing may send in 24 "
+        "hours. 0 means no cap beyond the write limit for reports.",
+    )
+    open_reports_per_member = models.PositiveSmallIntegerField(
+        default=10, help_text="A member with this many reports still waiting for a moderator "
+        "is asked to wait before sending more. 0 turns it off.",
     )
     offline_after_minutes = models.PositiveIntegerField(
         default=30, help_text="Moderators count as offline when none has been active for this "

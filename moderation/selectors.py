@@ -114,7 +114,8 @@ def queue_items():
 
 def queue_page(*, viewer, filters: QueueFilters, page_number=1,
                now: datetime | None = None) -> Page:
-    """Urgent first, then high, then normal; oldest first within each."""
+    """Urgent first, then high, then normal; oldest first within each, after those raised
+    by established members, screening or moderators."""
     now = now or timezone.now()
     items = queue_items()
     if filters.status:
@@ -129,7 +130,9 @@ def queue_page(*, viewer, filters: QueueFilters, page_number=1,
         items = items.filter(content_type__model=filters.kind)
     if filters.mine:
         items = items.filter(claimed_by=viewer)
-    items = items.annotate(rank=PRIORITY_ORDER).order_by("rank", "created_at", "id")
+    # Within a priority, items raised only by new accounts' reports wait behind the rest.
+    items = items.annotate(rank=PRIORITY_ORDER).order_by("rank", "is_from_new_account",
+                                                         "created_at", "id")
     page = Paginator(items, QUEUE_PAGE_SIZE).get_page(page_number)
     settings = ModerationSettings.current()
     page.object_list = [

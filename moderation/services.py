@@ -7,6 +7,7 @@ Here the action is checked, recorded and the author told.
 
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from community.realtime import send_event_on_commit
 from community.refusals import Refused
 from community.roles import is_moderator
 from community.services import notify
+from community.signposting import resources_for
 from moderation.adapters import ContentAction, ContentAdapter, adapter_for
 from moderation.models import (
     PRIORITY_RANK,
@@ -96,24 +98,34 @@ def screening_flag(*, content, screening: Screening) -> QueueItem | None:
 
 @transaction.atomic
 def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
-    """A member's report; several reports of one piece of content gather on one open item."""
+    """A member's report; several reports of one piece of content gather on one open item.
+
+    Reports from accounts without standing (moderation.submission.has_standing) reach the
+    queue at normal priority, marked, and count toward no hiding: only their note's own
+    words can make one urgent. How many a member may send is capped (_refuse_if_too_many).
+    """
     check_report(reporter, content)
     if reason not in ReportReason.values:
         raise Refused("reason", "Please choose a reason from the list.", "reason")
-    checked = _submission().submission_check(author=reporter, kind="report", text=note,
-                                             field="note")
-    priority = REPORT_PRIORITY.get(reason, Priority.NORMAL)
+    submission = _submission()
+    has_standing = submission.has_standing(reporter)
+    _refuse_if_too_many(reporter, reason=reason, has_standing=has_standing)
+    checked = submission.submission_check(author=reporter, kind="report", text=note,
+                                          field="note")
+    priority = REPORT_PRIORITY.get(reason, Priority.NORMAL) if has_standing else Priority.NORMAL
     if checked.screening.risk == Risk.URGENT:
         priority = Priority.URGENT  # the note itself says someone is in danger now
     # The note's matches are marked, so they are never taken for a rating of the content.
     item, is_news = _gather(content, source=QueueItem.Source.REPORT, priority=priority,
-                           reason=f"Reported: {ReportReason(reason).label}",
+                           reason=f"Reported: {ReportReason(reason).label}"
+                                  f"{'' if has_standing else FROM_NEW_ACCOUNT}",
                            matches=[{**asdict(match), "in_note": True}
-                                    for match in checked.screening.matches])
+                                    for match in checked.screening.matches],
+                           has_standing=has_standing)
     if item.reports.filter(reporter=reporter).exists():
         raise Refused("duplicate", "You have already reported this. A moderator will look at it.")
     report = Report.objects.create(item=item, reporter=reporter, reason=reason,
-                                   note=checked.text)
+                                   note=checked.text, has_standing=has_standing)
     if reason == ReportReason.AT_RISK:
         miss_record(item=item, content=content, reporter=reporter)
     _hide_if_many_reports(item, content)
@@ -122,16 +134,50 @@ def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
     return report
 
 
+FROM_NEW_ACCOUNT = " (from a new account)"
+IN_DANGER_NOW = ("If you think someone is in danger right now, “Get help now” at the top of "
+                 "every page says who to call.")
+
+
+def _refuse_if_too_many(reporter, *, reason: str, has_standing: bool) -> None:
+    """One member cannot flood the queue: past the administrators' number of reports still
+    waiting, or a new account past its day's allowance, further reports are refused kindly
+    (the write limit for reports applies too, in submission_check)."""
+    if is_moderator(reporter):
+        return
+    settings, mine = ModerationSettings.current(), Report.objects.filter(reporter=reporter)
+    waiting = settings.open_reports_per_member
+    if waiting and mine.exclude(item__status=QueueItem.Status.RESOLVED).count() >= waiting:
+        message = (f"Thank you for your reports. {waiting} are still waiting for a moderator: "
+                   "please wait until they have looked at those before sending more.")
+    elif (not has_standing and settings.new_account_daily_reports
+          and mine.filter(created_at__gte=timezone.now() - timedelta(days=1)).count()
+          >= settings.new_account_daily_reports):
+        cap = settings.new_account_daily_reports
+        message = (f"New accounts can send {cap} report{'s' if cap != 1 else ''} a day. "
+                   "Thank you for looking out for others: you can send more tomorrow.")
+    else:
+        return
+    if reason != ReportReason.AT_RISK:
+        raise Refused("too_many_reports", message)
+    refused = Refused("too_many_reports", f"{message} {IN_DANGER_NOW}")
+    refused.help = resources_for(Risk.URGENT, (), reporter.member.nation, timezone.now())
+    raise refused
+
+
 AUTO_HIDE_REASON = "Hidden for now: several members reported it. A moderator will look soon."
 
 
 def _hide_if_many_reports(item: QueueItem, content) -> None:
-    """Past the administrators' threshold of distinct reporters, hide until a moderator looks."""
+    """Past the administrators' threshold of distinct reporters with standing, hide until a
+    moderator looks. Staff's words stay: reports cannot silence moderators."""
     adapter = adapter_for(content)
     threshold = ModerationSettings.current().auto_hide_reports
     if not threshold or item.is_auto_hidden or not adapter.is_visible(content):
         return
-    if item.reports.values("reporter").distinct().count() < threshold:
+    if is_moderator(adapter.author(content)):
+        return
+    if item.reports.filter(has_standing=True).values("reporter").distinct().count() < threshold:
         return
     adapter.hide(content, by=None, reason=AUTO_HIDE_REASON)
     item.is_auto_hidden = True
@@ -140,9 +186,13 @@ def _hide_if_many_reports(item: QueueItem, content) -> None:
                   member=adapter.author(content), item=item, reason=AUTO_HIDE_REASON)
 
 
-def _gather(content, *, source: str, priority: str, reason: str,
-            matches: list) -> tuple[QueueItem, bool]:
-    """The content's open item, created or added to; True when it is new or more urgent now."""
+def _gather(content, *, source: str, priority: str, reason: str, matches: list,
+            has_standing: bool = True) -> tuple[QueueItem, bool]:
+    """The content's open item, created or added to; True when it is new or more urgent now.
+
+    `has_standing` False: the priority comes from a new account's report, and the item
+    waits behind others of that priority until someone else gives it the same.
+    """
     content_type = ContentType.objects.get_for_model(content)
     open_items = QueueItem.objects.select_for_update().filter(
         content_type=content_type, object_id=content.pk
@@ -154,16 +204,19 @@ def _gather(content, *, source: str, priority: str, reason: str,
                 return QueueItem.objects.create(
                     content_type=content_type, object_id=content.pk, source=source,
                     priority=priority, reason=reason, matches=matches,
+                    is_from_new_account=not has_standing,
                 ), True
         except IntegrityError:
             # Another request opened the item a moment ago: join it.
             item = open_items.get()
     is_more_urgent = PRIORITY_RANK[priority] < PRIORITY_RANK[item.priority]
     if is_more_urgent:
-        item.priority = priority
+        item.priority, item.is_from_new_account = priority, not has_standing
+    elif priority == item.priority and has_standing:
+        item.is_from_new_account = False
     item.reason = reason
     item.matches = [*item.matches, *matches]
-    item.save(update_fields=["priority", "reason", "matches"])
+    item.save(update_fields=["priority", "is_from_new_account", "reason", "matches"])
     return item, is_more_urgent
 
 
@@ -192,10 +245,7 @@ def item_viewed(*, item: QueueItem) -> None:
 
 @transaction.atomic
 def item_claim(*, item: QueueItem, moderator) -> QueueItem:
-    check_act_on(moderator, item)
-    item = QueueItem.objects.select_for_update().get(pk=item.pk)
-    if item.status == QueueItem.Status.RESOLVED:
-        raise ValidationError("This item is already resolved.")
+    item = _open_item(item, moderator)
     is_claimed = item.is_claim_current(timezone.now(), ModerationSettings.current().claim_minutes)
     if is_claimed and item.claimed_by_id != moderator.pk:
         raise ValidationError(f"{item.claimed_by} is already looking at this.")
@@ -207,7 +257,7 @@ def item_claim(*, item: QueueItem, moderator) -> QueueItem:
 
 @transaction.atomic
 def item_hand_over(*, item: QueueItem, moderator, to, note: str = "") -> QueueItem:
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
     if not is_moderator(to):
         raise ValidationError("Hand items only to another moderator.")
     item.claimed_by, item.claimed_at = to, timezone.now()
@@ -224,13 +274,16 @@ def item_hand_over(*, item: QueueItem, moderator, to, note: str = "") -> QueueIt
 @transaction.atomic
 def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
     """Pass an item to the administrators (the safeguarding leads), at the top of the queue."""
-    check_moderate(moderator)
+    item = _open_item(item, moderator, claimed_or_not=True)
+    if item.escalated_at is not None:
+        raise ValidationError(dealt_with(item), code=DEALT_WITH)
     note = note.strip()
     if not note:
         raise ValidationError("Say why you are escalating, for the safeguarding lead.")
     item.escalated_at, item.escalation_note = timezone.now(), note[:500]
-    item.priority = Priority.URGENT
-    item.save(update_fields=["escalated_at", "escalation_note", "priority"])
+    item.priority, item.is_from_new_account = Priority.URGENT, False
+    item.save(update_fields=["escalated_at", "escalation_note", "priority",
+                             "is_from_new_account"])
     action_record(actor=moderator, verb=ModerationAction.Verb.ESCALATE, item=item,
                   target=item.content, reason=note)
     leads = User.objects.filter(Q(groups__name=roles.ADMINISTRATORS) | Q(is_superuser=True),
@@ -250,11 +303,12 @@ def item_escalate(*, item: QueueItem, moderator, note: str) -> QueueItem:
 @transaction.atomic
 def content_approve(*, item: QueueItem, moderator, verdict: str = "") -> None:
     """Publish held content and close its item."""
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
-    content, adapter = _applicable(item.content, ContentAction.APPROVE)
+    adapter = _applicable(content, ContentAction.APPROVE)
     adapter.approve(content, by=moderator)
-    _resolve(item, moderator, ModerationAction.Verb.APPROVE, "Approved", review)
+    _resolve(item, content, moderator, ModerationAction.Verb.APPROVE, "Approved", review)
     _tell_author(content, adapter, f"A moderator approved your {adapter.kind}. "
                                    "Everyone can see it now.")
 
@@ -262,32 +316,34 @@ def content_approve(*, item: QueueItem, moderator, verdict: str = "") -> None:
 @transaction.atomic
 def reports_dismiss(*, item: QueueItem, moderator, reason: str = "", verdict: str = "") -> None:
     """Nothing to act on: close the item, and bring back content the reports hid."""
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
-    content = item.content
     if item.is_auto_hidden and content is not None:
         adapter = adapter_for(content)
         if ContentAction.RESTORE in adapter.actions(content):
             adapter.restore(content, by=moderator)
-    _resolve(item, moderator, ModerationAction.Verb.DISMISS, reason or "Reports dismissed",
-             review)
+    _resolve(item, content, moderator, ModerationAction.Verb.DISMISS,
+             reason or "Reports dismissed", review)
 
 
 @transaction.atomic
 def content_hide(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
-    content, adapter = _applicable(item.content, ContentAction.HIDE)
+    adapter = _applicable(content, ContentAction.HIDE)
     adapter.hide(content, by=moderator, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.HIDE, reason, review)
+    _resolve(item, content, moderator, ModerationAction.Verb.HIDE, reason, review)
     _tell_author(content, adapter, f"A moderator hid your {adapter.kind}. The reason: {reason}")
 
 
 @transaction.atomic
 def content_restore(*, content, moderator, reason: str = "") -> None:
     check_moderate(moderator)
-    content, adapter = _applicable(content, ContentAction.RESTORE)
+    content = _fresh(content)
+    adapter = _applicable(content, ContentAction.RESTORE)
     adapter.restore(content, by=moderator)
     action_record(actor=moderator, verb=ModerationAction.Verb.RESTORE, target=content,
                   member=adapter.author(content), reason=reason)
@@ -298,12 +354,13 @@ def content_restore(*, content, moderator, reason: str = "") -> None:
 def content_edit(*, item: QueueItem, moderator, text: str, reason: str,
                  verdict: str = "") -> None:
     """Edit the words (the content's app keeps the old version) and close the item."""
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
-    content, adapter = _applicable(item.content, ContentAction.EDIT)
+    adapter = _applicable(content, ContentAction.EDIT)
     adapter.edit(content, by=moderator, text=text, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.EDIT, reason, review)
+    _resolve(item, content, moderator, ModerationAction.Verb.EDIT, reason, review)
     _tell_author(content, adapter,
                  f"A moderator edited your {adapter.kind}. The reason: {reason}")
 
@@ -311,12 +368,13 @@ def content_edit(*, item: QueueItem, moderator, text: str, reason: str,
 @transaction.atomic
 def content_clear(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
     """Remove the words altogether (a profile's text) and close the item."""
-    check_act_on(moderator, item)
+    item = _open_item(item, moderator)
+    content = _content_of(item)
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
     reason = _required_reason(reason)
-    content, adapter = _applicable(item.content, ContentAction.CLEAR)
+    adapter = _applicable(content, ContentAction.CLEAR)
     adapter.clear(content, by=moderator, reason=reason)
-    _resolve(item, moderator, ModerationAction.Verb.CLEAR, reason, review)
+    _resolve(item, content, moderator, ModerationAction.Verb.CLEAR, reason, review)
     _tell_author(content, adapter,
                  f"A moderator cleared your {adapter.kind}. The reason: {reason}")
 
@@ -324,8 +382,8 @@ def content_clear(*, item: QueueItem, moderator, reason: str, verdict: str = "")
 @transaction.atomic
 def content_lock(*, content, moderator, locked: bool, reason: str = "") -> None:
     check_moderate(moderator)
-    content, adapter = _applicable(content,
-                                   ContentAction.LOCK if locked else ContentAction.UNLOCK)
+    content = _fresh(content)
+    adapter = _applicable(content, ContentAction.LOCK if locked else ContentAction.UNLOCK)
     adapter.lock(content, by=moderator, locked=locked)
     verb = ModerationAction.Verb.LOCK if locked else ModerationAction.Verb.UNLOCK
     action_record(actor=moderator, verb=verb, target=content, member=adapter.author(content),
@@ -335,7 +393,8 @@ def content_lock(*, content, moderator, locked: bool, reason: str = "") -> None:
 @transaction.atomic
 def content_move(*, content, moderator, destination: str, reason: str = "") -> None:
     check_moderate(moderator)
-    content, adapter = _applicable(content, ContentAction.MOVE)
+    content = _fresh(content)
+    adapter = _applicable(content, ContentAction.MOVE)
     if destination not in dict(adapter.move_choices(content)):
         raise ValidationError("Choose where to move it from the list.")
     adapter.move(content, by=moderator, destination=destination)
@@ -369,14 +428,60 @@ def presence_touch(*, moderator, now=None) -> None:
     )
 
 
-def _applicable(content, action: str) -> tuple[object, ContentAdapter]:
-    """The content and its adapter, when the action applies to it as it stands."""
+DEALT_WITH = "dealt_with"
+
+
+def dealt_with(item: QueueItem) -> str:
+    """What a moderator acting on an item someone else has just closed (or escalated) reads:
+    who did what, and why; the item page shows the rest of the story."""
+    text = "Someone else dealt with this a moment ago: see what they did."
+    latest = item.actions.select_related("actor").first()  # newest first
+    if latest is None:
+        return text
+    who = latest.actor.username if latest.actor else "The site"
+    why = f": “{latest.reason}”" if latest.reason else ""
+    return f"{text} Latest: {who}, {latest.get_verb_display().lower()}{why}."
+
+
+def _open_item(item: QueueItem, moderator, *, claimed_or_not: bool = False) -> QueueItem:
+    """The item as it is now, locked until the action commits, so two moderators acting at
+    once take turns and the second learns it is done. `claimed_or_not`: another's claim
+    does not stop it (anyone may alert the safeguarding lead)."""
+    check_moderate(moderator)
+    item = QueueItem.objects.select_for_update().select_related("content_type").get(pk=item.pk)
+    if item.status == QueueItem.Status.RESOLVED:
+        raise ValidationError(dealt_with(item), code=DEALT_WITH)
+    if not claimed_or_not:
+        check_act_on(moderator, item)
+    return item
+
+
+def _content_of(item: QueueItem):
+    return _locked_content(item.content_type.model_class(), item.object_id)
+
+
+def _fresh(content):
+    return _locked_content(type(content), content.pk) if content is not None else None
+
+
+def _locked_content(model, pk):
+    """The content as it is now, locked until the action commits: a copy read earlier may
+    say held when another moderator has just hidden it, and counts follow what it was.
+    None when it no longer exists."""
+    if model is None:
+        return None
+    return (adapter_for(model).queryset().select_for_update(no_key=True, of=("self",))
+            .filter(pk=pk).first())
+
+
+def _applicable(content, action: str) -> ContentAdapter:
+    """The content's adapter, when the action applies to the content as it stands."""
     if content is None:
         raise ValidationError("The content no longer exists, so there is nothing to act on.")
     adapter = adapter_for(content)
     if action not in adapter.actions(content):
         raise ValidationError(f"That can't be done to this {adapter.kind} now.")
-    return content, adapter
+    return adapter
 
 
 def _tell_author(content, adapter: ContentAdapter, text: str) -> None:
@@ -404,7 +509,7 @@ def _touch(item: QueueItem, moderator, *, claim: bool = False) -> None:
     item.save(update_fields=fields)
 
 
-def _resolve(item: QueueItem, moderator, verb: str, reason: str,
+def _resolve(item: QueueItem, content, moderator, verb: str, reason: str,
              review: ScreeningReview | None = None) -> None:
     if review is not None:
         reason = f"{reason}. Screening's rating: {review.get_verdict_display().lower()}"
@@ -412,7 +517,6 @@ def _resolve(item: QueueItem, moderator, verb: str, reason: str,
     item.status, item.resolved_at, item.resolved_by = (
         QueueItem.Status.RESOLVED, timezone.now(), moderator)
     item.save(update_fields=["status", "resolved_at", "resolved_by"])
-    content = item.content
     action_record(actor=moderator, verb=verb, item=item, target=content,
                   member=adapter_for(content).author(content) if content is not None else None,
                   reason=reason)

@@ -16,7 +16,7 @@ no rule of its own.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -27,7 +27,7 @@ from community.roles import is_moderator
 from community.signposting import resources_for
 from community.validators import has_control_characters, looks_like_contact_details
 from moderation.cover import OFFLINE_HOLD_REASON, moderators_available_now
-from moderation.models import Priority, QueueItem
+from moderation.models import ModerationSettings, Priority, QueueItem
 from moderation.sanctions import refuse_if_silenced
 from moderation.screening import Action, Screening, combine, screen
 from moderation.services import flag_content, screening_flag
@@ -210,11 +210,26 @@ def count_toward_standing(counter: Callable[[object], int]) -> None:
         _standing_counters.append(counter)
 
 
+def _published_count(author) -> int:
+    return sum(count(author) for count in _standing_counters)
+
+
 def _is_newcomer(author) -> bool:
     held_first = SiteSettings.current().held_first_posts
     if not held_first:
         return False
-    return sum(count(author) for count in _standing_counters) < held_first
+    return _published_count(author) < held_first
+
+
+def has_standing(member, *, now: datetime | None = None) -> bool:
+    """Whether the account is old enough and has enough published posts (administrators'
+    settings) for its reports to count toward hiding and urgency; staff always have."""
+    if is_moderator(member):
+        return True
+    settings = ModerationSettings.current()
+    age = (now or timezone.now()) - member.date_joined
+    return (age >= timedelta(days=settings.standing_days)
+            and _published_count(member) >= settings.standing_posts)
 
 
 def _check_author(author, surface: Surface, scope: str) -> None:

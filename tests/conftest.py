@@ -76,6 +76,16 @@ def unlimited_writes():
 
 
 @pytest.fixture
+def reports_count_in_full(db):
+    """For tests of what reports do once they count: every reporter has standing, however
+    new the account (tests/moderation/test_report_standing.py is about standing itself)."""
+    from moderation.models import ModerationSettings
+
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"standing_days": 0,
+                                                                "standing_posts": 0})
+
+
+@pytest.fixture
 def member(db):
     return UserFactory(username="alex")
 

@@ -177,16 +177,21 @@ def act(request, pk, action):
     if action not in ACTIONS:
         raise Http404("No such action.")
     item = get_object_or_404(queue_items(), pk=pk)
-    if action not in _offered(_row(item), request.user):
-        messages.error(request, _refusal(item, request.user))
-        return redirect("moderation:item", item.pk)
     chosen = ACTIONS[action]
     form = chosen.form(request.POST, item=item, moderator=request.user, auto_id=_ids(action))
+    if action not in _offered(_row(item), request.user):
+        if item.status == QueueItem.Status.RESOLVED:
+            # Someone closed it since this page was opened: say so, keeping what was typed.
+            form.add_error(None, services.dealt_with(item))
+            return _item_page(request, item, failed=(action, form))
+        messages.error(request, _refusal(item, request.user))
+        return redirect("moderation:item", item.pk)
     if form.is_valid():
         try:
             chosen.run(item, request.user, form.cleaned_data)
         except (ValidationError, PermissionDenied, Refused) as error:
             form.add_error(None, getattr(error, "message", None) or str(error))
+            item = get_object_or_404(queue_items(), pk=pk)  # as it is now: another's action
         else:
             messages.success(request, chosen.done)
             if chosen.is_final:

@@ -138,6 +138,7 @@ def test_a_held_profile_waits_for_a_moderator(client, profile, member, reporter)
     assert "they/them" in own and "They are waiting for a moderator." in own
 
 
+@pytest.mark.usefixtures("reports_count_in_full")
 def test_enough_reports_hide_a_profile_until_a_moderator_looks(profile):
     for _ in range(3):
         report_create(reporter=UserFactory(), content=profile, reason=ReportReason.UNKIND)

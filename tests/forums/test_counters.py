@@ -8,6 +8,7 @@ its published threads and the posts counted in them.
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -97,13 +98,37 @@ def test_hiding_the_last_reply_moves_the_threads_last_post_back(member, moderato
             category.last_post_at) == (1, 1, member, first.created_at, first.created_at)
 
 
+def open_item(post: Post) -> QueueItem:
+    """The post's open queue item (a held post has one), opened by a report if need be."""
+    return QueueItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(Post), object_id=post.pk,
+    ).exclude(status=QueueItem.Status.RESOLVED).first() or moderation.flag_content(
+        content=post, source=QueueItem.Source.REPORT, priority=Priority.NORMAL,
+        reason="Reported: unkind")
+
+
+# What closes an item, as the item page offers it for a held or a published post.
+TO_CLOSE_AN_ITEM = {
+    Visibility.HELD: (
+        lambda item, by: moderation.content_approve(item=item, moderator=by),
+        lambda item, by: moderation.content_hide(item=item, moderator=by, reason="Unkind")),
+    Visibility.PUBLISHED: (
+        lambda item, by: moderation.content_hide(item=item, moderator=by, reason="Unkind"),
+        lambda item, by: moderation.reports_dismiss(item=item, moderator=by),
+        lambda item, by: moderation.content_edit(item=item, moderator=by, text="Kinder words",
+                                                 reason="Unkind")),
+}
+
+
 class ForumCounts(RuleBasedStateMachine):
     """Members start threads, reply and remove their posts; moderators hide, restore,
-    approve and move. After every step each stored count equals a recount of the rows."""
+    approve and move, and two sometimes act on one item together. After every step each
+    stored count equals a recount of the rows."""
 
-    def __init__(self, *, categories, regular, moderator):
+    def __init__(self, *, categories, regular, moderator, lead):
         super().__init__()
         self.categories, self.regular, self.moderator = categories, regular, moderator
+        self.lead = lead
         # Each example runs in a savepoint of the test's transaction, undone in teardown.
         self.example = transaction.atomic()
         self.example.__enter__()
@@ -156,13 +181,25 @@ class ForumCounts(RuleBasedStateMachine):
         held = list(Post.objects.filter(visibility=Visibility.HELD).order_by("pk"))
         if not held:
             return
-        post = data.draw(st.sampled_from(held))
-        item = QueueItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Post), object_id=post.pk,
-        ).exclude(status=QueueItem.Status.RESOLVED).first() or moderation.flag_content(
-            content=post, source=QueueItem.Source.HELD, priority=Priority.NORMAL,
-            reason="Held for approval")
-        moderation.content_approve(item=item, moderator=self.moderator)
+        moderation.content_approve(item=open_item(data.draw(st.sampled_from(held))),
+                                   moderator=self.moderator)
+
+    @rule(data=st.data())
+    def two_moderators_at_once(self, data):
+        """Both open one item; the second acts on the page they opened, after the first has
+        closed it (as when they click together), and is told instead of acting too."""
+        shown = list(Post.objects.exclude(visibility=Visibility.HIDDEN).order_by("pk"))
+        if not shown:
+            return
+        post = data.draw(st.sampled_from(shown))
+        item = open_item(post)
+        pages = [QueueItem.objects.get(pk=item.pk) for _ in range(2)]
+        offered = [*TO_CLOSE_AN_ITEM[post.visibility]]
+        first, second = (data.draw(st.sampled_from(offered)) for _ in range(2))
+        first(pages[0], self.moderator)
+        with pytest.raises(ValidationError) as refused:
+            second(pages[1], self.lead)
+        assert refused.value.code == moderation.DEALT_WITH
 
     @rule(data=st.data())
     def author_delete(self, data):
@@ -200,13 +237,14 @@ class ForumCounts(RuleBasedStateMachine):
 
 
 @pytest.mark.usefixtures("unlimited_writes")
-def test_counts_stay_true_whatever_members_and_moderators_do(member, moderator):
+def test_counts_stay_true_whatever_members_and_moderators_do(member, moderator, admin_user):
     categories = [CategoryFactory(), CategoryFactory()]
     start(member, categories[0])  # published: the autouse fixture holds no first posts
     SiteSettings.objects.update(held_first_posts=1)
 
     run_state_machine_as_test(
-        lambda: ForumCounts(categories=categories, regular=member, moderator=moderator),
+        lambda: ForumCounts(categories=categories, regular=member, moderator=moderator,
+                            lead=admin_user),
         settings=settings(max_examples=30, stateful_step_count=20, deadline=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                  HealthCheck.too_slow]),

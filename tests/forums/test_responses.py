@@ -245,6 +245,7 @@ def test_report_form_offers_reasons_in_a_fieldset_with_at_risk_first(client, fri
     assert '<label for="id_note">' in page
 
 
+@pytest.mark.usefixtures("reports_count_in_full")
 def test_reporting_a_post_queues_it_and_thanks_the_member(client, friend, post):
     client.force_login(friend)
 
@@ -258,6 +259,7 @@ def test_reporting_a_post_queues_it_and_thanks_the_member(client, friend, post):
     assert (report.item.content, report.item.priority) == (post, Priority.HIGH)
 
 
+@pytest.mark.usefixtures("reports_count_in_full")
 def test_someone_at_risk_is_urgent_and_shows_where_to_get_help(client, friend, post):
     client.force_login(friend)
 

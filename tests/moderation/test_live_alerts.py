@@ -16,7 +16,7 @@ from tests.moderatable.models import Note
 
 # Transactional, so alerts go out when the write commits.
 pytestmark = [pytest.mark.django_db(transaction=True),
-              pytest.mark.usefixtures("socket_test_setup")]
+              pytest.mark.usefixtures("socket_test_setup", "reports_count_in_full")]
 
 
 async def open_socket(user=None) -> WebsocketCommunicator:

@@ -14,7 +14,7 @@ from moderation.services import MODERATORS_GROUP, flag_content, report_create, s
 from tests.factories import UserFactory
 from tests.moderatable.models import Note
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reports_count_in_full")]
 
 
 @pytest.fixture

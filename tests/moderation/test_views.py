@@ -26,6 +26,7 @@ from moderation.models import (
 )
 from moderation.sanctions import VERBS
 from moderation.services import (
+    content_hide,
     flag_content,
     item_claim,
     note_add,
@@ -35,7 +36,8 @@ from moderation.services import (
 from tests.factories import CategoryFactory, UserFactory, on_duty_moderator
 from tests.moderatable.models import Note
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes")]
+pytestmark = [pytest.mark.django_db,
+              pytest.mark.usefixtures("unlimited_writes", "reports_count_in_full")]
 
 QUEUE = reverse("moderation:queue")
 LOG = reverse("moderation:log")
@@ -283,7 +285,7 @@ def test_queue_filters(client, moderator, member, category, reporter, query, exp
 
 def test_queue_is_paginated_and_keeps_its_filters(client, moderator, member, category, reporter):
     for _ in range(27):
-        report_create(reporter=reporter, content=write(member, category),
+        report_create(reporter=UserFactory(), content=write(member, category),
                       reason=ReportReason.SPAM)
     client.force_login(moderator)
 
@@ -300,7 +302,8 @@ def test_queue_runs_a_fixed_number_of_queries(client, moderator, member, categor
                                               django_assert_max_num_queries):
     for number in range(size):
         post = write(member, category, body=f"Post number {number}", warnings=["self-harm"])
-        report_create(reporter=reporter, content=post, reason=ReportReason.AT_RISK, note="!")
+        report_create(reporter=UserFactory(), content=post, reason=ReportReason.AT_RISK,
+                      note="!")
         report_create(reporter=UserFactory(), content=post, reason=ReportReason.UNKIND)
         if number % 2:
             item_claim(item=QueueItem.objects.get(object_id=post.pk), moderator=second_moderator)
@@ -415,6 +418,24 @@ def test_second_moderator_is_refused_while_the_claim_is_current(client, moderato
     assert item.content.visibility == Visibility.PUBLISHED
     assert "mo is looking at this" in text(client.get(claim["Location"]))
     assert hide.status_code == 302
+
+
+def test_acting_on_an_item_someone_else_just_closed_says_what_they_did_and_keeps_the_words(
+        client, moderator, second_moderator, item):
+    client.force_login(second_moderator)
+    client.get(reverse("moderation:item", args=[item.pk]))  # both have the page open
+    content_hide(item=item, moderator=moderator, reason="Unkind to another member")
+
+    response = act(client, item, "edit", text="Tuesday was hard.", reason="Softer words")
+
+    assert response.status_code == 200
+    page = said(response)
+    assert ("Someone else dealt with this a moment ago: see what they did. "
+            "Latest: mo, hid: “Unkind to another member”.") in page
+    assert "Resolved" in page
+    assert "Tuesday was hard." in text(response) and "Softer words" in text(response)
+    item.refresh_from_db()
+    assert item.content.body == "Tuesday was *really* hard again."
 
 
 def test_a_lapsed_claim_can_be_taken_over(client, moderator, second_moderator, item):
@@ -786,7 +807,7 @@ def test_audit_log_is_newest_first_with_nothing_to_change(client, moderator, his
 def test_audit_log_runs_a_fixed_number_of_queries(client, moderator, member, category, reporter,
                                                   size, django_assert_max_num_queries):
     for _ in range(size):
-        item = report_create(reporter=reporter, content=write(member, category),
+        item = report_create(reporter=UserFactory(), content=write(member, category),
                              reason=ReportReason.SPAM).item
         item_claim(item=item, moderator=moderator)
     client.force_login(moderator)

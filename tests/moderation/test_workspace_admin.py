@@ -23,12 +23,15 @@ def test_administrators_change_the_one_settings_row_but_never_add_or_delete_it(a
     response = admin_client.post(f"/admin/moderation/moderationsettings/{settings.pk}/change/", {
         "urgent_amber_minutes": 5, "urgent_red_minutes": 10, "other_amber_minutes": 60,
         "other_red_minutes": 240, "claim_minutes": 30, "auto_hide_reports": 3,
-        "offline_after_minutes": 20,
+        "offline_after_minutes": 20, "standing_days": 7, "standing_posts": 3,
+        "new_account_daily_reports": 2, "open_reports_per_member": 5,
     })
 
     assert response.status_code == 302
     settings.refresh_from_db()
     assert (settings.urgent_red_minutes, settings.offline_after_minutes) == (10, 20)
+    assert (settings.standing_days, settings.standing_posts, settings.new_account_daily_reports,
+            settings.open_reports_per_member) == (7, 3, 2, 5)
     assert admin_client.get("/admin/moderation/moderationsettings/add/").status_code == 403
     delete = f"/admin/moderation/moderationsettings/{settings.pk}/delete/"
     assert admin_client.post(delete, {"post": "yes"}).status_code == 403

@@ -1,15 +1,20 @@
 """Demo members, roles and forum conversations so a fresh site looks alive. Safe to run again."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from community import roles
 from community.models import Nation, User
 from community.services import member_update, role_grant
 
 DEMO_PASSWORD = "peer-support-demo"
+# Demo members have been around a while, so their reports count as established members' do.
+DEMO_MEMBERSHIP = timedelta(days=60)
 
 DEMO_MEMBERS = [
     {
@@ -91,6 +96,7 @@ class Command(BaseCommand):
                 username=spec["username"],
                 email=f"{spec['username']}@example.org",
                 password=DEMO_PASSWORD,
+                date_joined=timezone.now() - DEMO_MEMBERSHIP,
             )
             member_update(
                 member=user.member,
