@@ -24,16 +24,22 @@ def words(start: str) -> str:
     return f"{start} {uuid.uuid4().hex[:6]}"
 
 
+def enter(page, site_url: str) -> None:
+    """Into the room, once its socket is open and Send works."""
+    page.goto(site_url + ROOM)
+    expect(page.get_by_role("button", name="Send")).to_be_enabled()
+
+
 def test_a_report_starts_with_no_reason_chosen_and_takes_a_note(browser, page, site_url):
     other = browser.new_context(**PHONE)
     try:
         jo = log_in(other.new_page(), site_url, "jo")
-        jo.goto(site_url + ROOM)
+        enter(jo, site_url)
         said = words("Buy my course now")
         send_and_see(jo, said)
 
         alex = log_in(page, site_url, "alex")
-        alex.goto(site_url + ROOM)
+        enter(alex, site_url)
         message = alex.locator(".chat-message", has_text=said)
         message.get_by_role("button", name="Report").click()
         form = message.locator("form.chat-report")
@@ -63,7 +69,7 @@ def test_a_report_starts_with_no_reason_chosen_and_takes_a_note(browser, page, s
 def test_a_moderator_removes_a_message_through_a_dialog_from_the_keyboard(browser, page,
                                                                           site_url):
     alex = log_in(page, site_url, "alex")
-    alex.goto(site_url + ROOM)
+    enter(alex, site_url)
     said = words("Something unkind")
     send_and_see(alex, said)
     expect(alex.locator(".chat-message", has_text=said).locator("time")).to_have_text(CLOCK)
@@ -71,7 +77,7 @@ def test_a_moderator_removes_a_message_through_a_dialog_from_the_keyboard(browse
     other = browser.new_context(**PHONE)
     try:
         mo = log_in(other.new_page(), site_url, "mo")
-        mo.goto(site_url + ROOM)
+        enter(mo, site_url)
         message = mo.locator(".chat-message", has_text=said)
         expect(message.get_by_role("link", name="Warn, mute, suspend or ban alex")
                ).to_have_attribute("href", "/moderation/members/alex/#sanction")
@@ -102,14 +108,14 @@ def test_a_moderator_removes_a_message_through_a_dialog_from_the_keyboard(browse
 
 def test_a_member_deletes_their_own_message_for_everyone(browser, page, site_url):
     sam = log_in(page, site_url, "sam")
-    sam.goto(site_url + ROOM)
+    enter(sam, site_url)
     said = words("Oops, wrong room")
     send_and_see(sam, said)
 
     other = browser.new_context(**PHONE)
     try:
         jo = log_in(other.new_page(), site_url, "jo")
-        jo.goto(site_url + ROOM)
+        enter(jo, site_url)
         expect(jo.locator(".chat-message", has_text=said)).to_be_visible()
 
         sam.locator(".chat-message", has_text=said).get_by_role("button", name="Delete").click()
@@ -128,7 +134,7 @@ def test_without_javascript_a_member_deletes_and_reports_from_plain_forms(browse
     context = browser.new_context(java_script_enabled=False)
     try:
         jo = log_in(context.new_page(), site_url, "jo")
-        jo.goto(site_url + ROOM)
+        enter(jo, site_url)
         said = words("Posted by mistake")
         jo.get_by_label("Your message").fill(said)
         jo.get_by_role("button", name="Send").click()
