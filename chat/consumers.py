@@ -19,7 +19,6 @@ from community.ratelimits import frame_allowed, frames_forget
 from community.realtime import member_group
 from community.refusals import Refused
 from community.sockets import signed_in_user
-from moderation.content import Visibility
 from moderation.sanctions import LOCKED_OUT
 from moderation.services import report_create
 
@@ -127,8 +126,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def on_report(self, content):
         message_id = _field(content, "id", int)
         reason = _field(content, "reason", str)
-        await database_sync_to_async(_report)(self.user, self.room.pk, message_id, reason)
+        note = content.get("note", "")
+        if not isinstance(note, str):
+            raise Refused("invalid", "A report's note must be text.")
+        await database_sync_to_async(_report)(self.user, self.room.pk, message_id, reason, note)
         await self.send_json({"type": "reported", "id": message_id})
+
+    async def on_delete(self, content):
+        message_id = _field(content, "id", int)
+        await database_sync_to_async(_delete)(self.user, self.room.pk, message_id)
 
     async def on_history(self, content):
         before, after = content.get("before"), content.get("after")
@@ -261,6 +267,7 @@ HANDLERS = {
     "history": ChatConsumer.on_history,
     "typing": ChatConsumer.on_typing,
     "remove": ChatConsumer.on_remove,
+    "delete": ChatConsumer.on_delete,
 }
 
 
@@ -305,16 +312,21 @@ def _message(room_id: int, message_id: int, *, shown_only: bool = False) -> Mess
     so members cannot learn from the answer what they were never shown."""
     messages = Message.objects.select_related("author", "room").filter(room_id=room_id)
     if shown_only:
-        messages = messages.filter(visibility=Visibility.PUBLISHED)
+        messages = messages.shown()
     message = messages.filter(pk=message_id).first()
     if message is None:
         raise Refused("not_found", "That message is not in this room any more.")
     return message
 
 
-def _report(user, room_id: int, message_id: int, reason: str) -> None:
+def _report(user, room_id: int, message_id: int, reason: str, note: str) -> None:
     report_create(reporter=_as_now(user), content=_message(room_id, message_id, shown_only=True),
-                  reason=reason)
+                  reason=reason, note=note)
+
+
+def _delete(user, room_id: int, message_id: int) -> None:
+    # Not only shown ones: a writer may delete their own message while it waits for a moderator.
+    services.message_delete(message=_message(room_id, message_id), by=_as_now(user))
 
 
 def _remove(user, room_id: int, message_id: int, reason: str) -> None:

@@ -1,4 +1,5 @@
-"""Forms for acting on a room without JavaScript: moderators' room controls, removing, reporting."""
+"""Forms for acting on a room without JavaScript: moderators' room controls and removing.
+Reporting uses the report form every kind of content shares (moderation.forms)."""
 
 import uuid
 from datetime import timedelta
@@ -7,7 +8,6 @@ from django import forms
 
 from chat.models import Room
 from community.models import User
-from moderation.models import ReportReason
 from moderation.permissions import can_sanction
 
 REASON_LENGTH = 500
@@ -121,9 +121,3 @@ class RemoveForm(ChatForm):
         label="Why remove it? The member is told", required=False, max_length=REASON_LENGTH,
         error_messages={"max_length": f"Please keep it to {REASON_LENGTH} characters."})
 
-
-class ReportMessageForm(ChatForm):
-    reason = forms.ChoiceField(
-        label="Why are you reporting this?", choices=ReportReason.choices,
-        error_messages={"required": "Please choose what the problem is.",
-                        "invalid_choice": "Please choose a reason from the list."})

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from community.models import WarnedContent, WeeklyPeriod
-from moderation.content import ModeratedContent
+from moderation.content import ModeratedContent, Visibility
 
 
 class Room(models.Model):
@@ -56,6 +56,12 @@ class RoomHours(WeeklyPeriod):
         verbose_name_plural = "room hours"
 
 
+class MessageQuerySet(models.QuerySet):
+    def shown(self) -> "MessageQuerySet":
+        """What members see in a room: published, and not deleted by its writer."""
+        return self.filter(visibility=Visibility.PUBLISHED, deleted_at=None)
+
+
 class Message(ModeratedContent, WarnedContent):
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -66,12 +72,19 @@ class Message(ModeratedContent, WarnedContent):
     # Chosen by the sender's screen, so a message resent after a dropped connection is
     # stored once; "" for messages sent without one.
     client_id = models.CharField(max_length=64, blank=True, default="")
+    # Deleted by its writer: gone from every screen, kept (with its words) for moderators,
+    # as a forum post its writer deletes is.
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MessageQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
-        # The second finds what was taken down since a reconnecting screen was last here.
+        # The others find what was taken down or deleted since a reconnecting screen was
+        # last here.
         indexes = [models.Index(fields=["room", "id"]),
-                   models.Index(fields=["room", "moderated_at"])]
+                   models.Index(fields=["room", "moderated_at"]),
+                   models.Index(fields=["room", "deleted_at"])]
         constraints = [models.UniqueConstraint(
             fields=["author", "client_id"], condition=~models.Q(client_id=""),
             name="chat_message_stored_once_per_client_id")]

@@ -16,6 +16,9 @@ class MessageAdapter(ContentAdapter):
     def text(self, message: Message) -> str:
         return message.text  # plain text, never rendered as HTML
 
+    def is_visible(self, message: Message) -> bool:
+        return super().is_visible(message) and message.deleted_at is None
+
     def hide(self, message: Message, *, by, reason: str) -> None:
         services.message_set_visibility(message=message, visibility=Visibility.HIDDEN, by=by,
                                         reason=reason)

@@ -34,10 +34,18 @@ def check_join(user, room: Room) -> None:
                                "Write one, and once it is up you can join.")
 
 
+def check_delete(user, message) -> None:
+    """Writers delete their own messages."""
+    check_member(user)
+    if message.author_id != user.pk or message.deleted_at is not None:
+        raise PermissionDenied("You can only delete your own messages.")
+
+
 def check_remove(user) -> None:
     """Moderators take messages down in every room."""
     check_moderate(user)
 
 
 can_join = can(check_join)
+can_delete = can(check_delete)
 can_remove = can(check_remove)

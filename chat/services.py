@@ -16,17 +16,23 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chat.models import Message, Room
-from chat.permissions import check_join, check_remove
-from chat.selectors import message_frame
-from community.models import HelpResource
+from chat.permissions import check_delete, check_join, check_remove
+from chat.selectors import message_frame, room_is_open
+from community.models import HelpResource, Notification
 from community.realtime import member_group, send_event_on_commit
-from community.services import content_set_visibility
-from community.signposting import sms_href, tel_href, within_periods
+from community.services import content_set_visibility, notify
+from community.signposting import sms_href, tel_href
 from moderation.content import Visibility
 from moderation.models import ModerationAction
 from moderation.permissions import check_moderate
 from moderation.services import action_record
-from moderation.submission import SURFACES, Refused, submission_check, submission_recorded
+from moderation.submission import (
+    SURFACES,
+    Refused,
+    check_writer,
+    submission_check,
+    submission_recorded,
+)
 
 MAX_LENGTH = SURFACES["message"].max_length
 CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -43,14 +49,6 @@ class Sent:
     held_reason: str = ""
     signpost: list[HelpResource] = field(default_factory=list)
     is_repeat: bool = False  # sent before with this client_id: stored once, answered again
-
-
-def room_is_open(room: Room, now: datetime | None = None) -> bool:
-    """Open for new messages: open status, and inside its drop-in hours if it has any."""
-    if room.status != Room.Status.OPEN:
-        return False
-    hours = list(room.hours.all())
-    return not hours or within_periods(hours, now or timezone.now())
 
 
 def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
@@ -113,7 +111,8 @@ def resource_frame(resource) -> dict:
 
 
 def message_remove(*, message: Message, moderator, reason: str) -> None:
-    """A moderator takes a message down; everyone's screen drops it at once."""
+    """A moderator takes a message down; everyone's screen drops it at once, and its writer is
+    told why, as for a forum post a moderator hides."""
     check_remove(moderator)
     reason = reason.strip() or "Removed by a moderator"
     with transaction.atomic():
@@ -121,6 +120,20 @@ def message_remove(*, message: Message, moderator, reason: str) -> None:
                                reason=reason)
         action_record(actor=moderator, verb=ModerationAction.Verb.HIDE, target=message,
                       member=message.author, reason=reason)
+        notify(users=[message.author], kind=Notification.Kind.MODERATION,
+               text=f"A moderator removed your chat message in {message.room.name}. "
+                    f"The reason: {reason}", url=message.room.get_absolute_url())
+
+
+def message_delete(*, message: Message, by) -> None:
+    """Its writer deletes a message: everyone's screen drops it at once. Like a forum post its
+    writer deletes, the row and its words stay for moderators (a report on it still reads)."""
+    check_delete(by, message)
+    check_writer(by, even_if_muted=True)
+    with transaction.atomic():
+        message.deleted_at = timezone.now()
+        message.save(update_fields=["deleted_at"])
+        send_event_on_commit(message.room.group_name, {"type": "chat.removed", "id": message.pk})
 
 
 def message_set_visibility(*, message: Message, visibility: str, by, reason: str = "") -> None:

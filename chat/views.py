@@ -2,27 +2,22 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from chat import presence, services
-from chat.forms import (
-    MessageForm,
-    MuteForm,
-    RemoveForm,
-    ReportMessageForm,
-    RoomStatusForm,
-    SlowModeForm,
-)
+from chat.forms import MessageForm, MuteForm, RemoveForm, RoomStatusForm, SlowModeForm
 from chat.models import Message, Room, RoomHours
 from chat.permissions import can_join, can_remove
-from chat.selectors import messages_page, opens_next
-from chat.services import MAX_LENGTH, room_is_open
+from chat.selectors import messages_page, room_state
+from chat.services import MAX_LENGTH
 from community import signposting
 from community.models import User
 from community.selectors import blocked_ids
@@ -33,21 +28,19 @@ from moderation.models import ReportReason
 from moderation.permissions import moderators_only
 from moderation.sanctions import sanction_create
 from moderation.submission import Refused
+from moderation.views.reports import report_page
 
 
 def index(request):
-    rooms = list(Room.objects.exclude(status=Room.Status.CLOSED).prefetch_related(
+    """Every room, closed ones too, each with its state."""
+    rooms = list(Room.objects.prefetch_related(
         Prefetch("hours", queryset=RoomHours.objects.order_by("weekday", "opens"))))
     # Who is in a room is for members' eyes only, like the room itself.
     is_member = request.user.is_authenticated
     here = presence.store().names_by_room([room.pk for room in rooms]) if (
         rooms and is_member) else {}
-    now = timezone.now()
-    listing = []
-    for room in rooms:
-        is_open = room_is_open(room, now)
-        listing.append({"room": room, "members": here.get(room.pk, []), "is_open": is_open,
-                        "opens_next": opens_next(room, now, is_open=is_open)})
+    listing = [{"room": room, "members": here.get(room.pk, []), "state": room_state(room)}
+               for room in rooms]
     return render(request, "chat/index.html", {"listing": listing, "shows_who": is_member})
 
 
@@ -94,26 +87,30 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
                help_listings=()):
     """The room page; `bound` is a form that failed, shown again with its input and errors."""
     user = request.user
-    page = messages_page(room, viewer=user, before=_message_id(request.GET.get("before")))
+    is_moderating = can_remove(user)
+    page = messages_page(room, viewer=user, before=_message_id(request.GET.get("before")),
+                         with_hidden=is_moderating)
     latest = page.messages
     blocked = blocked_ids(user)
     blocked_names = list(User.objects.filter(pk__in=blocked).values_list("username", flat=True)
                          ) if blocked else []
     warnings = reader_warnings(request)
-    is_moderating = can_remove(user)
-    is_open = room_is_open(room)
+    state = room_state(room, user)
 
-    def message_form(form_class, message):
-        if bound_message_id == message.pk and isinstance(bound, form_class):
+    def remove_form(message):
+        if bound_message_id == message.pk and isinstance(bound, RemoveForm):
             return bound
-        return form_class(auto_id=f"{form_class.__name__.lower()}-{message.pk}-%s")
+        return RemoveForm(auto_id=f"removeform-{message.pk}-%s")
 
     rows = []
     for m in latest:
+        is_mine, is_hidden = m.author_id == user.pk, m.visibility == Visibility.HIDDEN
         rows.append({
-            "message": m, "is_blocked": m.author_id in blocked,
-            "remove_form": message_form(RemoveForm, m) if is_moderating else None,
-            "report_form": message_form(ReportMessageForm, m) if m.author_id != user.pk else None,
+            "message": m, "is_blocked": m.author_id in blocked, "is_mine": is_mine,
+            "is_hidden": is_hidden,
+            "remove_form": remove_form(m) if is_moderating and not (is_hidden or is_mine)
+            else None,
+            "can_sanction": is_moderating and not is_mine,
             "has_error": bound_message_id == m.pk,
             "is_held": m.visibility == Visibility.HELD,
         })
@@ -122,8 +119,8 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         "messages_shown": rows,
         "older_than": latest[0].pk if page.has_older else None,
         "is_back_in_time": "before" in request.GET,
-        "is_open": is_open,
-        "opens_next": opens_next(room, timezone.now(), is_open=is_open),
+        "state": state,
+        "time_zone": settings.TIME_ZONE,
         "can_remove": is_moderating,
         "max_length": MAX_LENGTH,
         "help_listings": help_listings,
@@ -132,6 +129,7 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         "socket_path": f"/ws/chat/{room.slug}/",
         "blocked_json": json.dumps(blocked_names),
         "reasons_json": json.dumps([[value, label] for value, label in ReportReason.choices]),
+        "sanction_url": _sanction_url_pattern() if is_moderating else "",
         "names_json": json.dumps({slug: w.name for slug, w in warnings.categories.items()}),
     }
     if is_moderating:
@@ -226,22 +224,49 @@ def message_remove(request, slug: str, pk: int):
     return _room_page(request, room, bound=form, bound_message_id=pk)
 
 
-@require_POST
+@login_required
 def message_report(request, slug: str, pk: int):
+    """Reporting without JavaScript: the report page forum posts and profiles share."""
+    room = _moderated_room(slug)
+    if not can_join(request.user, room):
+        return render(request, "chat/not_allowed.html", {"room": room}, status=403)
+    message = get_object_or_404(Message.objects.shown().select_related("author"), pk=pk,
+                                room=room)
+    return report_page(request, message, what=f"the message from {message.author.username} "
+                                              f"in {room.name}",
+                       back_url=message.get_absolute_url())
+
+
+@require_POST
+def message_delete(request, slug: str, pk: int):
+    """A member deletes their own message without JavaScript."""
     room = _moderated_room(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(room.get_absolute_url())
-    if not can_join(request.user, room):
-        return render(request, "chat/not_allowed.html", {"room": room}, status=403)
-    message = get_object_or_404(Message, pk=pk, room=room, visibility=Visibility.PUBLISHED)
-    form = ReportMessageForm(request.POST, auto_id=f"reportmessageform-{pk}-%s")
-    if form.is_valid():
-        try:
-            moderation_services.report_create(reporter=request.user, content=message,
-                                              reason=form.cleaned_data["reason"])
-        except Refused as refused:
-            refused.add_to(form)
-        else:
-            messages.success(request, "Thank you. A moderator will look at it.")
-            return redirect(message.get_absolute_url())
-    return _room_page(request, room, bound=form, bound_message_id=pk)
+    message = get_object_or_404(Message, pk=pk, room=room)
+    try:
+        services.message_delete(message=message, by=request.user)
+    except (PermissionDenied, Refused) as refused:
+        messages.error(request, getattr(refused, "message", None) or str(refused))
+    else:
+        messages.success(request, "Your message is deleted: nobody in the room sees it now.")
+    return redirect(room.get_absolute_url() + "#messages-heading")
+
+
+@require_POST
+@moderators_only
+def message_restore(request, slug: str, pk: int):
+    room = _moderated_room(slug)
+    message = get_object_or_404(Message, pk=pk, room=room)
+    try:
+        moderation_services.content_restore(content=message, moderator=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "The message is back for everyone.")
+    return redirect(message.get_absolute_url())
+
+
+def _sanction_url_pattern() -> str:
+    """Where moderators warn, mute, suspend or ban a member, with NAME for chat.js to fill in."""
+    return reverse("moderation:member", args=["NAME"]) + "#sanction"

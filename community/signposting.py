@@ -3,19 +3,19 @@
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote
 
 from django.utils import timezone
 
 from community.models import HelpResource, Nation, OpeningHours, Risk, Topic
+from community.times import MIDNIGHT, clock
 
 UK_NATIONS = [(value, label) for value, label in Nation.choices if value != Nation.ELSEWHERE]
 # A member shown a card after posting should not have to scroll to find a number.
 MOST_SHOWN = 5
 CRISIS_TOPICS = frozenset({Topic.GENERAL, Topic.SUICIDE})
-MIDNIGHT = time(0)
 
 
 @dataclass(frozen=True)
@@ -74,15 +74,15 @@ def within_periods(periods: Iterable, now: datetime) -> bool:
     A period whose closing time is at or before its opening runs past midnight.
     """
     local = timezone.localtime(now)
-    today, clock = local.weekday(), local.time()
+    today, at = local.weekday(), local.time()
     yesterday = (today - 1) % 7
     for period in periods:
         runs_past_midnight = period.closes <= period.opens
-        if period.weekday == today and period.opens <= clock and (
-            runs_past_midnight or clock < period.closes
+        if period.weekday == today and period.opens <= at and (
+            runs_past_midnight or at < period.closes
         ):
             return True
-        if period.weekday == yesterday and runs_past_midnight and clock < period.closes:
+        if period.weekday == yesterday and runs_past_midnight and at < period.closes:
             return True
     return False
 
@@ -91,15 +91,20 @@ def hours_text(resource: HelpResource) -> str:
     """Opening hours in words: "Monday to Friday, 9am to 5pm; Saturday, 10am to 4pm"."""
     if resource.is_24_7:
         return "Open 24 hours, every day"
+    return periods_text(resource.hours.all()) or "Opening hours not listed"
+
+
+def periods_text(periods: Iterable) -> str:
+    """Weekly periods (help lines' hours, chat drop-ins) in words: "Every day, 6pm to 10pm"."""
     by_day = [[] for _ in OpeningHours.Weekday]
-    for period in resource.hours.all():
+    for period in sorted(periods, key=lambda period: (period.weekday, period.opens)):
         by_day[period.weekday].append(_period_text(period))
     parts = []
-    for periods, days in groupby(range(7), key=lambda day: by_day[day]):
+    for periods_of_day, days in groupby(range(7), key=lambda day: by_day[day]):
         days = list(days)
-        if periods:
-            parts.append(f"{_days_text(days[0], days[-1])}, {' and '.join(periods)}")
-    return "; ".join(parts) or "Opening hours not listed"
+        if periods_of_day:
+            parts.append(f"{_days_text(days[0], days[-1])}, {' and '.join(periods_of_day)}")
+    return "; ".join(parts)
 
 
 def help_page_sections(nation: str, now: datetime) -> HelpPage:
@@ -182,8 +187,8 @@ def _emergency_fallback() -> HelpResource:
 
 def _period_text(period: OpeningHours) -> str:
     if period.opens == period.closes:
-        return "all day" if period.opens == MIDNIGHT else f"24 hours from {_clock(period.opens)}"
-    return f"{_clock(period.opens)} to {_clock(period.closes)}"
+        return "all day" if period.opens == MIDNIGHT else f"24 hours from {clock(period.opens)}"
+    return f"{clock(period.opens)} to {clock(period.closes)}"
 
 
 def _days_text(first: int, last: int) -> str:
@@ -194,13 +199,3 @@ def _days_text(first: int, last: int) -> str:
         return names[0]
     return f"{names[0]} and {names[1]}" if last == first + 1 else f"{names[0]} to {names[1]}"
 
-
-def _clock(value: time) -> str:
-    """5pm, 9:30am, midnight, midday: how people say times."""
-    if value == MIDNIGHT:
-        return "midnight"
-    if value == time(12):
-        return "midday"
-    hour = value.hour % 12 or 12
-    minutes = f":{value.minute:02d}" if value.minute else ""
-    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"

@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from community.models import Notification
 from community.realtime import member_group, send_event_on_commit
 from community.refusals import Refused
 from community.services import member_rights_changed, notify
+from community.times import moment
 from moderation.models import ModerationAction, Sanction
 from moderation.permissions import check_lift, check_sanction
 from moderation.services import action_record
@@ -49,7 +49,7 @@ def silencing_sanction(member, *, scope: str = "", now: datetime | None = None):
 def explain(sanction: Sanction) -> str:
     """What the member is told when they try to act: why, and until when."""
     until = ("until a moderator lifts it" if sanction.ends_at is None
-             else f"until {date_format(timezone.localtime(sanction.ends_at), 'j F Y, H:i')}")
+             else f"until {moment(sanction.ends_at)}")
     what = {Kind.MUTE: "You can read, but you can't post or chat",
             Kind.SUSPEND: "Your account is suspended",
             Kind.BAN: "Your account is closed"}[sanction.kind]

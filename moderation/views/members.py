@@ -8,11 +8,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from community.models import User
+from community.times import moment
 from moderation.adapters import registered_adapters
 from moderation.forms import NoteForm, SanctionForm
 from moderation.models import ModerationAction, Report, Sanction
@@ -124,4 +123,4 @@ def _reports_about(member: User):
 def _until(given: Sanction) -> str:
     if given.ends_at is None:
         return "until a moderator lifts it"
-    return f"until {date_format(timezone.localtime(given.ends_at), 'j F Y, H:i')}"
+    return f"until {moment(given.ends_at)}"

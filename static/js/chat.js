@@ -31,6 +31,10 @@
   const blocked = new Set(parse(root.dataset.blocked, []));
   const reasons = parse(root.dataset.reportReasons, []);
   const warningNames = parse(root.dataset.warningNames, {});
+  const sanctionUrl = root.dataset.sanctionUrl || "";
+  const timeZone = root.dataset.timeZone || undefined;
+  // The report form waiting for the server's answer: it stays open until the report is in.
+  let reportWaiting = null;
   // Codes the server closes with when retrying cannot help.
   const stops = {
     4401: "You are signed out. Log in again, then come back to the room.",
@@ -104,10 +108,22 @@
   }
 
   function when(iso) {
-    const date = new Date(iso);
-    const time = element("time", "", date.toLocaleTimeString([], { hour: "numeric", minute: "2-digit" }));
+    const time = element("time", "", clockText(new Date(iso)));
     time.dateTime = iso;
     return time;
+  }
+
+  // The site's one way of writing a time, as community/times.py does: "2:05pm", "6pm",
+  // "midday", "midnight", in the site's time zone.
+  function clockText(date) {
+    const parts = {};
+    new Intl.DateTimeFormat("en-GB", { timeZone, hour: "numeric", minute: "numeric", hourCycle: "h23" })
+      .formatToParts(date).forEach((part) => { parts[part.type] = Number(part.value); });
+    const { hour, minute } = parts;
+    if (minute === 0 && hour === 0) return "midnight";
+    if (minute === 0 && hour === 12) return "midday";
+    const minutes = minute ? `:${String(minute).padStart(2, "0")}` : "";
+    return `${hour % 12 || 12}${minutes}${hour < 12 ? "am" : "pm"}`;
   }
 
   function isConnected() {
@@ -123,52 +139,165 @@
     return false;
   }
 
-  // Report and Remove buttons are added here, for server-rendered and live messages alike.
+  // Each message's actions, for server-rendered and live messages alike: Delete on your own,
+  // Report on others'; moderators also Remove and reach the writer's sanctions page.
   function addActions(item) {
+    if (item.hasAttribute("data-hidden")) return;  // its plain Restore form stays
     const id = Number(item.dataset.id);
+    const author = item.dataset.author;
     const actions = element("div", "chat-message__actions");
-    if (item.dataset.author !== me) {
-      const report = element("button", "link-button", "Report");
-      report.type = "button";
-      report.addEventListener("click", () => showReportForm(item, id));
-      actions.append(report);
-    }
-    if (canRemove) {
-      const remove = element("button", "link-button", "Remove");
-      remove.type = "button";
-      remove.addEventListener("click", () => {
-        const reason = window.prompt("Why remove this message? The member is told.", "");
-        if (reason !== null) send({ type: "remove", id, reason });
-      });
-      actions.append(remove);
+    const button = (text, hidden, onClick) => {
+      const made = element("button", "link-button", text);
+      made.type = "button";
+      made.append(element("span", "visually-hidden", hidden));
+      made.addEventListener("click", () => onClick(made));
+      actions.append(made);
+    };
+    if (author === me) {
+      button("Delete", " your message", (opener) => askInDialog(opener, {
+        heading: "Delete your message?",
+        text: "It goes from everyone's screen. You can't undo this.",
+        confirm: "Delete it",
+      }, () => send({ type: "delete", id })));
+    } else {
+      button("Report", ` the message from ${author}`, () => showReportForm(item, id));
+      if (canRemove) {
+        button("Remove", ` the message from ${author}`, (opener) => askInDialog(opener, {
+          heading: `Remove the message from ${author}?`,
+          text: "It goes from everyone's screen, and into the audit log.",
+          reasonLabel: "Why remove it? The member is told",
+          confirm: "Remove for everyone",
+        }, (reason) => send({ type: "remove", id, reason })));
+      }
+      if (canRemove && sanctionUrl) {
+        const link = element("a", "", `Warn, mute, suspend or ban ${author}`);
+        link.href = sanctionUrl.replace("NAME", encodeURIComponent(author));
+        actions.append(link);
+      }
     }
     item.append(actions);
   }
 
-  function showReportForm(item, id) {
-    if (item.querySelector(".chat-report")) return;
-    const reportForm = element("form", "chat-report");
-    const label = element("label", "", "Why are you reporting this?");
-    const select = element("select");
-    select.id = `report-reason-${id}`;
-    label.htmlFor = select.id;
-    for (const [value, text] of reasons) {
-      const option = element("option", "", text);
-      option.value = value;
-      select.append(option);
+  // A native modal dialog: the keyboard stays inside it, Escape cancels, and focus goes back
+  // to the button that opened it. `onConfirm` gets the reason typed, if one was asked for.
+  function askInDialog(opener, { heading, text, reasonLabel, confirm }, onConfirm) {
+    const dialog = element("dialog", "chat-dialog");
+    const form = element("form");
+    form.method = "dialog";
+    const title = element("h2", "", heading);
+    title.id = "chat-dialog-heading";
+    dialog.setAttribute("aria-labelledby", title.id);
+    form.append(title, element("p", "", text));
+    let reasonBox = null;
+    if (reasonLabel) {
+      const label = element("label", "", reasonLabel);
+      reasonBox = element("textarea");
+      reasonBox.id = "chat-dialog-reason";
+      reasonBox.rows = 3;
+      reasonBox.maxLength = 500;
+      label.htmlFor = reasonBox.id;
+      form.append(label, reasonBox);
     }
+    const buttons = element("div", "chat-dialog__buttons");
+    const yes = element("button", "button", confirm);
+    yes.value = "confirm";
+    const no = element("button", "button button--secondary", "Cancel");
+    no.value = "cancel";
+    buttons.append(yes, no);
+    form.append(buttons);
+    dialog.append(form);
+    dialog.addEventListener("close", () => {
+      if (dialog.returnValue === "confirm") onConfirm(reasonBox ? reasonBox.value.trim() : "");
+      dialog.remove();
+      if (opener.isConnected) opener.focus();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
+  // Reasons are offered with none chosen, so a hurried click files nothing; the form stays,
+  // with what was chosen and typed, until the server says the report is in.
+  function showReportForm(item, id) {
+    const open = item.querySelector(".chat-report");
+    if (open) {
+      open.querySelector("input").focus();
+      return;
+    }
+    const reportForm = element("form", "chat-report");
+    reportForm.noValidate = true;
+    const reasonsBox = element("fieldset", "report-reasons");
+    reasonsBox.append(element("legend", "", "What is the problem?"));
+    const problem = element("p", "errors");
+    problem.id = `report-problem-${id}`;
+    problem.hidden = true;
+    reasonsBox.append(problem);
+    for (const [value, text] of reasons) {
+      const choice = element("div", "report-reasons__option");
+      const radio = element("input");
+      radio.type = "radio";
+      radio.name = `reason-${id}`;
+      radio.value = value;
+      radio.id = `report-${id}-${value}`;
+      const label = element("label", "", text);
+      label.htmlFor = radio.id;
+      choice.append(radio, " ", label);
+      reasonsBox.append(choice);
+    }
+    const noteLabel = element("label", "", "Anything else a moderator should know? (optional)");
+    const note = element("textarea");
+    note.id = `report-note-${id}`;
+    note.rows = 2;
+    note.maxLength = 500;
+    noteLabel.htmlFor = note.id;
     const submit = element("button", "button", "Send report");
     submit.type = "submit";
     const cancel = element("button", "button button--secondary", "Cancel");
     cancel.type = "button";
-    cancel.addEventListener("click", () => reportForm.remove());
-    reportForm.append(label, select, " ", submit, " ", cancel);
+    cancel.addEventListener("click", () => {
+      if (reportWaiting === reportForm) reportWaiting = null;
+      reportForm.remove();
+    });
+    const buttons = element("div", "chat-report__buttons");
+    buttons.append(submit, cancel);
+    reportForm.append(reasonsBox, noteLabel, note, buttons);
     reportForm.addEventListener("submit", (event) => {
       event.preventDefault();
-      if (send({ type: "report", id, reason: select.value })) reportForm.remove();
+      const chosen = reportForm.querySelector("input[type=radio]:checked");
+      if (!chosen) {
+        showReportProblem(reportForm, "Please choose what the problem is.");
+        reasonsBox.querySelector("input").focus();
+        return;
+      }
+      if (send({ type: "report", id, reason: chosen.value, note: note.value.trim() })) {
+        reportWaiting = reportForm;
+        submit.disabled = true;
+      }
     });
     item.append(reportForm);
-    select.focus();
+    reasonsBox.querySelector("input").focus();
+  }
+
+  function showReportProblem(reportForm, text) {
+    const problem = reportForm.querySelector(".errors");
+    const reasonsBox = reportForm.querySelector("fieldset");
+    problem.textContent = text;
+    problem.hidden = !text;
+    if (text) reasonsBox.setAttribute("aria-describedby", problem.id);
+    else reasonsBox.removeAttribute("aria-describedby");
+  }
+
+  // The answer to the report on its way: "reported" closes its form; a refusal is shown in it,
+  // with the reason chosen and the note still there.
+  function reportAnswered(frame) {
+    const reportForm = reportWaiting;
+    reportWaiting = null;
+    if (!reportForm) return;
+    if (frame.type === "reported") {
+      reportForm.remove();
+      return;
+    }
+    showReportProblem(reportForm, frame.message);
+    reportForm.querySelector("button[type=submit]").disabled = false;
   }
 
 
@@ -505,12 +634,19 @@
       isOpen = frame.status === "open";
       setSendable();
     },
-    reported: () => say("Thank you. A moderator will look at it."),
+    reported: (frame) => {
+      reportAnswered(frame);
+      say("Thank you. A moderator will look at it.");
+    },
     error: (frame) => {
       if (closingErrors.has(frame.code)) closingReason = frame.message;
       const index = outbox.findIndex((entry) => entry.clientId === frame.client_id);
-      if (typeof frame.client_id === "string" && index >= 0) giveBack(outbox.splice(index), frame.message);
-      else say(frame.message);
+      if (typeof frame.client_id === "string" && index >= 0) {
+        giveBack(outbox.splice(index), frame.message);
+        return;
+      }
+      reportAnswered(frame);
+      say(frame.message);
     },
   };
 
@@ -625,7 +761,7 @@
   if ("ResizeObserver" in window) new ResizeObserver(keepClearOfBox).observe(box);
   keepClearOfBox();
 
-  // The buttons added below replace the page's plain Report and Remove forms.
+  // The buttons added below replace the page's plain Report, Delete and Remove forms.
   list.classList.add("chat__messages--live");
   list.querySelectorAll(".chat-message").forEach((item) => {
     lastId = Math.max(lastId, Number(item.dataset.id));

@@ -153,7 +153,7 @@ def test_removing_a_message_by_form_hides_it_and_tells_everyone(client, moderato
                            {"reason": "Unkind"}, follow=True)
 
     assert "removed from everyone" in response.text
-    assert "something unkind" not in response.text
+    assert "Hidden by a moderator: only moderators see it. Reason: Unkind" in response.text
     sent.message.refresh_from_db()
     assert sent.message.visibility == Visibility.HIDDEN
     assert ModerationAction.objects.filter(verb="hide", member=sam, reason="Unkind").exists()
@@ -166,14 +166,13 @@ def test_members_report_others_messages_by_form(client, member, sam, room):
     client.force_login(member)
 
     page = client.get(ROOM).text
-    assert page.count('action="/chat/evening-drop-in/messages/') == 1
+    assert page.count('/report/"') == 1
     assert "Remove for everyone" not in page
 
-    response = client.post(f"{ROOM}messages/{sent.message.pk}/report/", {"reason": "spam"},
-                           follow=True)
+    response = client.post(f"{ROOM}messages/{sent.message.pk}/report/", {"reason": "spam"})
 
-    assert response.redirect_chain[-1][0] == f"{ROOM}#message-{sent.message.pk}"
-    assert "A moderator will look at it" in response.text
+    assert "A moderator will look at this" in response.text
+    assert f'href="{ROOM}#message-{sent.message.pk}"' in response.text
     report = QueueItem.objects.get().reports.get()
     assert report.reporter == member and report.reason == "spam"
 
@@ -186,7 +185,6 @@ def test_reporting_twice_is_explained(client, member, sam, room):
 
     response = client.post(url, {"reason": "spam"})
 
-    assert response.status_code == 400
     assert "already reported this" in response.text
 
 

