@@ -33,6 +33,10 @@
   const warningNames = parse(root.dataset.warningNames, {});
   const sanctionUrl = root.dataset.sanctionUrl || "";
   const timeZone = root.dataset.timeZone || undefined;
+  // Seconds between one member's messages in slow mode (0 when it does not apply to them).
+  const slowSeconds = Number(root.dataset.slowMode || 0);
+  let waitTimer = null;  // counting down to when Send works again
+  let waitUntil = 0;
   // The report form waiting for the server's answer: it stays open until the report is in.
   let reportWaiting = null;
   // Codes the server closes with when retrying cannot help.
@@ -602,6 +606,7 @@
     ack: (frame) => {
       const pending = pendingFor(frame.client_id);
       settle(frame.client_id);
+      if (slowSeconds && pending && frame.status !== "hidden") waitFor(slowSeconds);
       if (frame.status === "held") sayHeld(frame.message || HELD_NOTICE);
       if (!pending) return;
       if (frame.status === "hidden") {
@@ -640,6 +645,7 @@
     },
     error: (frame) => {
       if (closingErrors.has(frame.code)) closingReason = frame.message;
+      if (typeof frame.retry_after === "number" && frame.retry_after > 0) waitFor(frame.retry_after);
       const index = outbox.findIndex((entry) => entry.clientId === frame.client_id);
       if (typeof frame.client_id === "string" && index >= 0) {
         giveBack(outbox.splice(index), frame.message);
@@ -699,8 +705,27 @@
 
   function setSendable() {
     // Open for writing even while reconnecting: what is sent waits in the outbox.
-    sendButton.disabled = !isOpen;
+    sendButton.disabled = !isOpen || waitTimer !== null;
     textBox.disabled = !isOpen;
+  }
+
+  // Slow mode and write limits: Send counts down while the words stay in the box to edit.
+  const secondsLeft = () => Math.ceil((waitUntil - Date.now()) / 1000);
+  function waitFor(seconds) {
+    waitUntil = Math.max(waitUntil, Date.now() + seconds * 1000);
+    clearInterval(waitTimer);
+    const tick = () => {
+      if (secondsLeft() > 0) {
+        sendButton.textContent = `Wait ${secondsLeft()} s`;
+      } else {
+        clearInterval(waitTimer);
+        waitTimer = null;
+        sendButton.textContent = "Send";
+      }
+      setSendable();
+    };
+    waitTimer = setInterval(tick, 1000);
+    tick();
   }
 
   form.addEventListener("submit", (event) => {
@@ -708,6 +733,11 @@
     const text = textBox.value.trim();
     if (!text) {
       showRefusal("Type a message first.");
+      textBox.focus();
+      return;
+    }
+    if (waitTimer !== null) {
+      showRefusal(`Slow mode: you can send again in ${secondsLeft()} seconds. Your words stay here.`);
       textBox.focus();
       return;
     }

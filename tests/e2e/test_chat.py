@@ -275,6 +275,31 @@ def test_slow_mode_gives_the_second_message_back_saying_how_long_to_wait(browser
 
         expect(writer.locator("#chat-text-refusal")).to_contain_text("Slow mode is on")
         expect(writer.get_by_label("Your message")).to_have_value(second)
+        send = writer.locator("[data-chat-send]")
+        expect(send).to_have_text(re.compile(r"^Wait \d+ s$"))
+        expect(send).to_be_disabled()
+    finally:
+        writer.context.close()
+
+
+def test_in_slow_mode_send_counts_down_and_keeps_what_is_typed_meanwhile(browser, site_url,
+                                                                         fresh):
+    set_room(fresh, slow_mode_seconds=3)
+    writer = in_room(browser, site_url, fresh["writer"], fresh["room"])
+    try:
+        first, second = (f"{words} {uuid.uuid4().hex[:6]}" for words in ("Hello", "And again"))
+        type_and_send(writer, first)
+        expect(shown(writer, first)).to_be_visible()
+        send = writer.locator("[data-chat-send]")
+        expect(send).to_have_text(re.compile(r"^Wait \d s$"))
+
+        type_and_send(writer, second)
+        expect(writer.locator("#chat-text-refusal")).to_contain_text("you can send again in")
+        expect(writer.get_by_label("Your message")).to_have_value(second)
+
+        expect(send).to_have_text("Send", timeout=6000)
+        writer.get_by_label("Your message").press("Enter")
+        expect(shown(writer, second)).to_be_visible()
     finally:
         writer.context.close()
 
