@@ -23,7 +23,7 @@ from moderation.content import Visibility
 from moderation.models import ModerationAction, QueueItem
 from moderation.permissions import check_moderate
 from moderation.services import action_record
-from moderation.submission import Refused, submission_check, submission_recorded
+from moderation.submission import Refused, check_writer, submission_check, submission_recorded
 
 Verb = ModerationAction.Verb
 OPENINGS_SCOPE = "conversation-openings"
@@ -102,6 +102,7 @@ def conversation_write(*, author, conversation: Conversation, text: str) -> Writ
 def conversation_end(*, by, conversation: Conversation) -> None:
     """Either person ends it; it stays readable, and takes no new messages."""
     check_end(by, conversation)
+    check_writer(by, even_if_muted=True)
     with transaction.atomic():
         updated = Conversation.objects.filter(pk=conversation.pk, ended_at=None).update(
             ended_at=timezone.now(), ended_by=by)
