@@ -112,5 +112,5 @@ def test_refused_private_message_has_no_accessibility_violations(moderator_page,
     moderator_page.goto(site_url + "/conversations/with/alex/")
     moderator_page.get_by_role("button", name="Send").click()
 
-    expect(moderator_page.get_by_role("alert")).to_contain_text("not sent yet")
+    expect(moderator_page.get_by_role("alert")).to_contain_text("Please check the 1 thing")
     assert_no_violations(moderator_page)
