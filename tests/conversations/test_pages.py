@@ -176,3 +176,13 @@ def test_the_list_runs_a_fixed_number_of_queries(client, moderator, admin_user, 
         page = client.get(LIST)
 
     assert page.text.count('href="/conversations/') == min(size, 30) + 1
+
+
+def test_moderators_check_in_from_a_post(client, moderator, member, unlimited_writes):
+    post = thread_create(author=member, category=CategoryFactory(), title="Low days",
+                         body="Hard week").post
+    client.force_login(moderator)
+
+    page = client.get(reverse("forums:post", args=[post.pk]), follow=True)
+
+    assert start_url(member, f"?about=post-{post.pk}") in page.text
