@@ -8,6 +8,7 @@ from community.permissions import can, check_member
 from community.roles import PEER_SUPPORTERS, is_moderator, role_names
 from community.selectors import blocked_ids, blocker_ids
 from conversations.models import Conversation, ConversationSettings, PrivateMessage
+from moderation.adapters import adapter_for
 from moderation.models import QueueItem
 
 
@@ -34,6 +35,17 @@ def check_open(user, member) -> None:
                                "“Get help now” link.")
     if _either_blocks(user, member):
         raise PermissionDenied("You can't write to this member privately.")
+
+
+def check_about(user, member, about) -> None:
+    """What a conversation is about must be the member's own words; staff who are not
+    moderators, and members, start only from words they can read."""
+    adapter = adapter_for(about)
+    if adapter.author(about) != member:
+        raise PermissionDenied("That post or message is not theirs: open the conversation "
+                               "from their own words.")
+    if not is_moderator(user) and not adapter.is_visible(about):
+        raise PermissionDenied("That post or message is not shown to members just now.")
 
 
 def check_see(user, conversation: Conversation) -> None:
@@ -78,6 +90,7 @@ def _has_reached_the_queue(conversation: Conversation) -> bool:
 
 
 can_open = can(check_open)
+can_about = can(check_about)
 can_see = can(check_see)
 can_write = can(check_write)
 can_end = can(check_end)

@@ -17,7 +17,13 @@ from community.ratelimits import limit_check
 from community.roles import is_moderator
 from community.services import content_set_visibility, notify
 from conversations.models import Conversation, ConversationSettings, PrivateMessage
-from conversations.permissions import check_end, check_open, check_write, may_check_in
+from conversations.permissions import (
+    check_about,
+    check_end,
+    check_open,
+    check_write,
+    may_check_in,
+)
 from moderation.adapters import adapter_for
 from moderation.content import Visibility
 from moderation.models import ModerationAction, QueueItem
@@ -53,9 +59,8 @@ def conversation_open(*, starter, member, text: str, about=None,
     if item is not None:
         check_moderate(starter)
         about = item.content
-    if about is not None and adapter_for(about).author(about) != member:
-        raise PermissionDenied("That post or message is not theirs: open the conversation "
-                               "from their own words.")
+    if about is not None:
+        check_about(starter, member, about)
     kind = Conversation.Kind.CHECK_IN if may_check_in(starter) else Conversation.Kind.MEMBERS
     pace = {"member": starter, "kind": WriteLimit.Kind.MESSAGE, "scope": OPENINGS_SCOPE,
             "rate": ConversationSettings.current().member_openings_rate,

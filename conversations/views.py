@@ -61,6 +61,8 @@ def conversation_detail(request, pk):
 def conversation_start(request, username):
     member = get_object_or_404(User, username=username, is_active=True)
     about, item = _prompted_by(request)
+    if about is not None and not permissions.can_about(request.user, member, about):
+        raise Http404("That post or message is not there.")
     try:
         permissions.check_open(request.user, member)
     except PermissionDenied as denied:

@@ -186,3 +186,42 @@ def test_moderators_check_in_from_a_post(client, moderator, member, unlimited_wr
     page = client.get(reverse("forums:post", args=[post.pk]), follow=True)
 
     assert start_url(member, f"?about=post-{post.pk}") in page.text
+
+
+def test_a_check_in_about_someone_elses_post_is_not_found(client, moderator, member,
+                                                           unlimited_writes):
+    post = thread_create(author=UserFactory(username="sam"), category=CategoryFactory(),
+                         title="Low days", body="Hard week").post
+    client.force_login(moderator)
+
+    assert client.get(start_url(member, f"?about=post-{post.pk}")).status_code == 404
+
+
+def test_peer_supporters_start_only_from_words_members_can_read(client, peer_supporter, member,
+                                                                conversation_settings,
+                                                                unlimited_writes):
+    conversation_settings(peer_supporters=True)
+    held = thread_create(author=member, category=CategoryFactory(), title="Low days",
+                         body="Hard week").post
+    assert held.visibility == "held"
+    client.force_login(peer_supporter)
+
+    assert client.get(start_url(member, f"?about=post-{held.pk}")).status_code == 404
+    assert client.get(start_url(member)).status_code == 200
+
+
+def test_the_audit_log_reads_each_step(client, moderator, member, admin_user):
+    conversation = conversation_open(starter=moderator, member=member, text="Hi").conversation
+    conversation_write(author=member, conversation=conversation, text="Quietly struggling")
+    conversation_end(by=member, conversation=conversation)
+    client.force_login(admin_user)
+
+    page = client.get("/moderation/log/")
+
+    number = conversation.pk
+    for line in (f"mo</strong> opened private conversation {number}, about",
+                 f"mo</strong> wrote in private conversation {number}",
+                 f"alex</strong> wrote in private conversation {number}",
+                 f"alex</strong> ended private conversation {number}"):
+        assert line in page.text
+    assert "Quietly struggling" not in page.text

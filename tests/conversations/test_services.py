@@ -16,7 +16,7 @@ from forums.services import thread_create
 from moderation.content import Visibility
 from moderation.models import ModerationAction, Priority, QueueItem
 from moderation.sanctions import sanction_create
-from moderation.services import content_hide, flag_content
+from moderation.services import content_approve, content_hide, flag_content
 from tests.factories import CategoryFactory, UserFactory, on_duty_moderator
 
 pytestmark = pytest.mark.django_db
@@ -299,3 +299,17 @@ def test_a_hidden_message_leaves_a_note_for_the_other_person(moderator, member,
     assert [(entry.shows_text, entry.note) for entry in shown] == [
         (False, "A moderator removed this message.")]
     assert PrivateMessage.objects.get().visibility == Visibility.HIDDEN
+
+
+def test_an_approved_private_message_reaches_its_reader(member, moderator,
+                                                        conversation_settings):
+    conversation_settings(members=True)
+    sam = UserFactory(username="sam")
+    written = conversation_open(starter=member, member=sam, text="Ring me on 07700 900123")
+    item = QueueItem.objects.get(object_id=written.message.pk, source="held")
+
+    content_approve(item=item, moderator=moderator)
+
+    assert [entry.message for entry in conversation_messages(written.conversation, sam)] == [
+        written.message]
+    assert Notification.objects.filter(user=sam, text__contains="wrote to you").exists()
