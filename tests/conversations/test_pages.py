@@ -225,3 +225,26 @@ def test_the_audit_log_reads_each_step(client, moderator, member, admin_user):
                  f"alex</strong> ended private conversation {number}"):
         assert line in page.text
     assert "Quietly struggling" not in page.text
+
+
+def test_a_reported_members_conversation_opens_to_moderators(client, member, moderator,
+                                                             conversation_settings,
+                                                             reports_count_in_full):
+    from moderation.models import QueueItem
+    conversation_settings(members=True)
+    sam = UserFactory(username="sam")
+    conversation = conversation_open(starter=member, member=sam,
+                                     text="You are pathetic").conversation
+    client.force_login(moderator)
+    assert client.get(conversation.get_absolute_url()).status_code == 404
+    assert conversation.get_absolute_url() not in client.get(LIST).text
+
+    client.force_login(sam)
+    message = conversation.messages.get()
+    client.post(reverse("conversations:report", args=[message.pk]), {"reason": "unkind"})
+
+    item = QueueItem.objects.get(object_id=message.pk)
+    assert item.content == message and item.priority == "high"
+    client.force_login(moderator)
+    page = client.get(conversation.get_absolute_url())
+    assert page.status_code == 200 and "You are pathetic" in page.text
