@@ -55,6 +55,11 @@ class Opening(models.Model):
         return self.label
 
 
+def conversation_group(pk: int) -> str:
+    """The channel-layer group of the pages open on a conversation."""
+    return f"conversation-{pk}"
+
+
 class Conversation(models.Model):
     class Kind(models.TextChoices):
         CHECK_IN = "check_in", "Check-in by a moderator or peer supporter"
@@ -89,6 +94,10 @@ class Conversation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("conversations:detail", args=[self.pk])
+
+    @property
+    def group_name(self) -> str:
+        return conversation_group(self.pk)
 
     @property
     def is_ended(self) -> bool:

@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.timezone import localtime
 
 from community.roles import is_moderator
 from conversations.models import Conversation, Opening, PrivateMessage
@@ -51,6 +54,15 @@ def conversation_messages(conversation: Conversation, viewer) -> list[Shown]:
         else:
             shown.append(Shown(message, "A moderator removed this message.", shows_text=False))
     return shown
+
+
+def message_frame(message: PrivateMessage) -> dict:
+    """A message as the live page adds it."""
+    return {"id": message.pk, "author": message.author.username,
+            "author_id": message.author_id, "text": message.text,
+            "sent_at": message.sent_at.isoformat(),
+            "when": dateformat.format(localtime(message.sent_at), "j F Y, H:i"),
+            "report_url": reverse("conversations:report", args=[message.pk])}
 
 
 def openings() -> QuerySet:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from community.models import Notification, WriteLimit
 from community.ratelimits import limit_check
+from community.realtime import send_event_on_commit
 from community.roles import is_moderator
 from community.services import content_set_visibility, notify
 from conversations.models import Conversation, ConversationSettings, PrivateMessage
@@ -24,6 +25,7 @@ from conversations.permissions import (
     check_write,
     may_check_in,
 )
+from conversations.selectors import message_frame
 from moderation.adapters import adapter_for
 from moderation.content import Visibility
 from moderation.models import ModerationAction, QueueItem
@@ -119,6 +121,7 @@ def conversation_end(*, by, conversation: Conversation) -> None:
                       member=conversation.member)
         notify(users=[other], kind=Notification.Kind.REPLY, url=conversation.get_absolute_url(),
                text=f"{by.username} ended your private conversation.")
+        send_event_on_commit(conversation.group_name, {"type": "conversation.ended"})
 
 
 def message_set_visibility(*, message: PrivateMessage, visibility: str, by,
@@ -127,8 +130,15 @@ def message_set_visibility(*, message: PrivateMessage, visibility: str, by,
     with transaction.atomic():
         was = content_set_visibility(content=message, visibility=visibility, by=by,
                                      reason=reason)
-        if was == Visibility.HELD and visibility == Visibility.PUBLISHED:
-            _tell_the_reader(message)
+        if visibility == was:
+            return
+        if visibility == Visibility.PUBLISHED:
+            _broadcast_message(message)
+            if was == Visibility.HELD:
+                _tell_the_reader(message)
+        else:
+            send_event_on_commit(message.conversation.group_name,
+                                 {"type": "conversation.removed", "id": message.pk})
 
 
 def _store(conversation: Conversation, author, checked) -> Written:
@@ -142,8 +152,15 @@ def _store(conversation: Conversation, author, checked) -> Written:
     conversation.last_message_at = now
     action_record(actor=author, verb=Verb.CONVERSATION_WRITE, target=conversation,
                   member=conversation.member)
+    if not checked.is_held:
+        _broadcast_message(message)
     help_lines = submission_recorded(content=message, checked=checked, author=author, now=now)
     return Written(message, checked.held_because, help_lines)
+
+
+def _broadcast_message(message: PrivateMessage) -> None:
+    send_event_on_commit(message.conversation.group_name,
+                         {"type": "conversation.message", "message": message_frame(message)})
 
 
 def _tell_the_reader(message: PrivateMessage) -> None:

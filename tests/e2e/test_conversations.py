@@ -1,4 +1,5 @@
-"""A moderator checks in privately from a member's page; the member replies in another browser."""
+"""A moderator checks in privately from a member's page; the member replies in another browser,
+and the reply appears on the moderator's open page."""
 
 import os
 import random
@@ -62,6 +63,8 @@ def test_a_moderator_checks_in_privately_and_the_member_replies(browser, page, s
         member.get_by_label("Your message").fill("Thank you. It has been a hard week.")
         member.get_by_role("button", name="Send").click()
         expect(member.get_by_text("Thank you. It has been a hard week.")).to_be_visible()
+        # The moderator's open page shows the reply without a reload.
+        expect(page.get_by_text("Thank you. It has been a hard week.")).to_be_visible()
         assert_no_violations(member)
         member.get_by_role("button", name="End this conversation").click()
         expect(member.get_by_text("This conversation has ended.")).to_be_visible()
