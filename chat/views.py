@@ -130,6 +130,7 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         "blocked_json": json.dumps(blocked_names),
         "reasons_json": json.dumps([[value, label] for value, label in ReportReason.choices]),
         "sanction_url": _sanction_url_pattern() if is_moderating else "",
+        "check_in_url": reverse("conversations:start", args=["NAME"]) + "?about=message-ID",
         "names_json": json.dumps({slug: w.name for slug, w in warnings.categories.items()}),
     }
     if is_moderating:

@@ -13,13 +13,17 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from chat.routing import websocket_urlpatterns as chat_websockets  # noqa: E402
+from conversations.routing import (  # noqa: E402
+    websocket_urlpatterns as conversation_websockets,
+)
 from moderation.routing import websocket_urlpatterns as moderation_websockets  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(chat_websockets + moderation_websockets))
+            AuthMiddlewareStack(URLRouter(
+                chat_websockets + conversation_websockets + moderation_websockets))
         ),
     }
 )

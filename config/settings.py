@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "moderation",
     "forums",
     "chat",
+    "conversations",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("forums/", include("forums.urls")),
     path("chat/", include("chat.urls")),
+    path("conversations/", include("conversations.urls")),
     path("moderation/", include("moderation.urls")),
     path("admin/", admin.site.urls),
 ]

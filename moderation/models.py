@@ -258,6 +258,9 @@ class ModerationAction(models.Model):
         RULE = "rule", "Added a screening rule"
         EXAMPLE = "example", "Added an evaluation example from"
         SET_ASIDE = "set_aside", "Set aside"
+        CONVERSATION_OPEN = "conversation_open", "Opened"
+        CONVERSATION_WRITE = "conversation_write", "Wrote in"
+        CONVERSATION_END = "conversation_end", "Ended"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.PROTECT, related_name="moderation_actions",

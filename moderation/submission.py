@@ -1,7 +1,7 @@
 """The one path for member text: every surface checks here before storing, and records after.
 
-Forum threads, replies and edits, chat messages, profile text, report notes and
-moderators' notes call submission_check() first: it applies the author's
+Forum threads, replies and edits, chat messages, private messages, profile text,
+report notes and moderators' notes call submission_check() first: it applies the author's
 sanctions, the rate limit for that kind of text, length and hidden characters,
 the offered and required content warnings, screen(), and the hold decision,
 and returns what to store or raises one Refused(code, message, field) that a
@@ -73,6 +73,13 @@ SURFACES = {
     "report": Surface(WriteLimit.Kind.REPORT, "message", 500, "note", min_length=0,
                       can_hold=False, mute_applies=False),
     "note": Surface(WriteLimit.Kind.NOTE, "message", 2000, "note", can_hold=False),
+    # A private conversation a moderator or peer supporter opened: the only other reader is
+    # staff, so nothing waits, and a muted member can still answer the person reaching them.
+    "check_in": Surface(WriteLimit.Kind.MESSAGE, "message", 2000, "message", can_hold=False,
+                        mute_applies=False),
+    # Members writing to each other: contact details wait for a moderator, as on profiles.
+    "conversation": Surface(WriteLimit.Kind.MESSAGE, "message", 2000, "message",
+                            holds_contact_details=True),
 }
 
 

@@ -32,6 +32,7 @@
   const reasons = parse(root.dataset.reportReasons, []);
   const warningNames = parse(root.dataset.warningNames, {});
   const sanctionUrl = root.dataset.sanctionUrl || "";
+  const checkInUrl = root.dataset.checkInUrl || "";
   const timeZone = root.dataset.timeZone || undefined;
   // Seconds between one member's messages in slow mode (0 when it does not apply to them).
   const slowSeconds = Number(root.dataset.slowMode || 0);
@@ -174,9 +175,12 @@
         }, (reason) => send({ type: "remove", id, reason })));
       }
       if (canRemove && sanctionUrl) {
+        const checkIn = element("a", "", "Check in privately");
+        checkIn.append(element("span", "visually-hidden", ` with ${author}`));
+        checkIn.href = checkInUrl.replace("NAME", encodeURIComponent(author)).replace("ID", id);
         const link = element("a", "", `Warn, mute, suspend or ban ${author}`);
         link.href = sanctionUrl.replace("NAME", encodeURIComponent(author));
-        actions.append(link);
+        actions.append(checkIn, link);
       }
     }
     item.append(actions);

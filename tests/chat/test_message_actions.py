@@ -278,3 +278,15 @@ def test_moderators_reach_the_writers_sanctions_from_each_message(client, member
     assert '<a href="/moderation/members/sam/#sanction">Warn, mute, suspend or ban sam</a>' in text
     assert "ban mo<" not in text
     assert 'data-sanction-url="/moderation/members/NAME/#sanction"' in text
+
+
+def test_moderators_check_in_privately_from_a_message(client, member, moderator, sam, room):
+    sent = message_send(author=sam, room=room, text="I can't keep going like this")
+    client.force_login(member)
+    assert "Check in privately" not in page_text(client)
+
+    client.force_login(moderator)
+    link = f"/conversations/with/sam/?about=message-{sent.message.pk}"
+    assert f'<a href="{link}">Check in privately' in page_text(client)
+    start = client.get(link)
+    assert start.status_code == 200 and start.context["about"] == sent.message

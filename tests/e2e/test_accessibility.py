@@ -23,12 +23,13 @@ MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/me
                 "/forums/posts/1/reactions/", "/forums/", "/forums/anxiety-and-low-mood/",
                 "/forums/posts/1/", "/forums/anxiety-and-low-mood/new/", "/chat/",
                 "/chat/carers-cuppa/", "/chat/evening-drop-in/",
-                "/chat/carers-cuppa/messages/4/report/"]
+                "/chat/carers-cuppa/messages/4/report/", "/conversations/"]
 
 # Item 1 is the demo's own: screening flagged one of the seeded posts.
 MODERATOR_PAGES = ["/moderation/", "/moderation/?priority=urgent&status=nonsense",
                    "/moderation/items/1/", "/moderation/members/alex/", "/moderation/log/",
-                   "/moderation/log/?member=nobody", "/chat/carers-cuppa/"]
+                   "/moderation/log/?member=nobody", "/chat/carers-cuppa/", "/conversations/",
+                   "/conversations/with/alex/", "/conversations/with/alex/?opening=1"]
 
 
 def assert_no_violations(page) -> None:
@@ -107,3 +108,11 @@ def test_keyboard_user_joins_without_a_mouse(page, site_url):
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def test_refused_private_message_has_no_accessibility_violations(moderator_page, site_url):
+    moderator_page.goto(site_url + "/conversations/with/alex/")
+    moderator_page.get_by_role("button", name="Send").click()
+
+    expect(moderator_page.get_by_role("alert")).to_contain_text("Please check the 1 thing")
+    assert_no_violations(moderator_page)

@@ -16,10 +16,12 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from chat.models import Message, Room
 from community.models import Member, SiteSettings, WriteLimit
 from community.ratelimits import rates_changed
+from conversations.models import Conversation, ConversationSettings, PrivateMessage
 from forums.models import Post, Thread
 from moderation.models import DutyHours, ModeratorPresence, Priority, QueueItem, Report
 from moderation.sanctions import sanction_create
@@ -71,6 +73,12 @@ DIFFERENT = {
                     "crisis words, nobody on duty": "published", "muted author": "published"},
     "profile": {"empty": "published", "whitespace": "published",
                 "needs a warning": "published"},
+    # A check-in is read by the staff member who opened it: nothing waits for a moderator,
+    # and a muted member can still answer. Private messages carry no content warnings:
+    # each has one reader, who is in the conversation.
+    "check_in_reply": {"hold word": "published", "crisis words, nobody on duty": "published",
+                       "muted author": "published", "needs a warning": "published"},
+    "private_message": {"needs a warning": "published"},
 }
 
 
@@ -138,12 +146,31 @@ class Surfaces:
         made = Report.objects.exists()
         return Seen("published" if made else "refused", response.content.decode())
 
+    def check_in_reply(self, text):
+        return self._private(text, Conversation.Kind.CHECK_IN, started_by=self.other,
+                             member=self.author)
+
+    def private_message(self, text):
+        ConversationSettings.objects.update_or_create(
+            pk=1, defaults={"members_may_write_to_each_other": True})
+        return self._private(text, Conversation.Kind.MEMBERS, started_by=self.author,
+                             member=self.other)
+
+    def _private(self, text, kind, **people):
+        conversation, _ = Conversation.objects.get_or_create(
+            kind=kind, defaults={"last_message_at": timezone.now(), **people})
+        response = self.client.post(conversation.get_absolute_url(), {"text": text},
+                                    follow=True)
+        return self._seen(response, PrivateMessage.objects.exclude(
+            text="A first, harmless line").first())
+
     def warm_up(self, surface: str) -> None:
         """One accepted write first, for the rate-limited case."""
         getattr(self, surface)("A first, harmless line")
         Thread.objects.exclude(pk=self.thread.pk).delete()
         Post.objects.filter(number__gt=2).delete()
         Message.objects.all().delete()
+        PrivateMessage.objects.all().delete()
         Report.objects.all().delete()
         QueueItem.objects.all().delete()
 
@@ -162,7 +189,7 @@ SAYS = {"empty": "write", "too_long": "characters", "control_characters": "hidde
         "title_length": "title of 3 to 150", "title_required": "give your thread a title"}
 
 SURFACES = ["thread_new", "thread_title", "reply", "edit", "chat_form", "profile",
-            "report_note"]
+            "report_note", "check_in_reply", "private_message"]
 
 
 def arrange(case: Case, author, moderator):

@@ -20,6 +20,7 @@ from community import roles
 from community.models import SiteSettings
 from community.refusals import Refused
 from community.services import block_create, member_update, role_grant
+from conversations.services import conversation_end, conversation_open, conversation_write
 from forums.models import Post, Thread
 from forums.services import (
     category_save,
@@ -116,6 +117,10 @@ def sanction(w: World, member) -> None:
                     duration=timedelta(hours=1))
 
 
+def checked_in(w: World):
+    return conversation_open(starter=w.colleague, member=w.actor, text="Hello").conversation
+
+
 # name: (roles allowed, roles it applies to, the call)
 SERVICES: dict[str, tuple[set[str], list[str], Callable[[World], object]]] = {
     # What members do.
@@ -137,6 +142,11 @@ SERVICES: dict[str, tuple[set[str], list[str], Callable[[World], object]]] = {
     "block_create": (WRITERS, ROLES, lambda w: block_create(blocker=w.actor, blocked=w.other)),
     "member_update": (WRITERS, ROLES[1:], lambda w: member_update(
         member=w.actor.member, pronouns="they/them", bio="Hello", nation="")),
+    # A moderator checked in with the actor: they answer, or end it.
+    "conversation_write": (WRITERS, ROLES[1:], lambda w: conversation_write(
+        author=w.actor, conversation=checked_in(w), text="Thanks for asking")),
+    "conversation_end": (WRITERS, ROLES[1:], lambda w: conversation_end(
+        by=w.actor, conversation=checked_in(w))),
     # What moderators do.
     "item_claim": (STAFF, ROLES, lambda w: moderation.item_claim(item=w.item, moderator=w.actor)),
     "item_hand_over": (STAFF, ROLES, lambda w: moderation.item_hand_over(
@@ -157,6 +167,8 @@ SERVICES: dict[str, tuple[set[str], list[str], Callable[[World], object]]] = {
         content=w.thread, moderator=w.actor, locked=True)),
     "content_move": (STAFF, ROLES, lambda w: moderation.content_move(
         content=w.thread, moderator=w.actor, destination=w.elsewhere.slug)),
+    "conversation_open": (STAFF, ROLES, lambda w: conversation_open(
+        starter=w.actor, member=w.other, text="Checking you're OK")),
     "note_add": (STAFF, ROLES, lambda w: moderation.note_add(
         member=w.other, moderator=w.actor, text="Checked in with them")),
     "sanction_a_member": (STAFF, ROLES, lambda w: sanction(w, w.other)),
