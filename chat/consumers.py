@@ -4,12 +4,14 @@ import asyncio
 import contextlib
 import json
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from chat import presence, selectors, services
+from chat.delivery import frame_event
 from chat.models import Message, Room
 from chat.permissions import can_join, check_join
 from community.frames import error_frame as error
@@ -133,7 +135,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if not frame_allowed(self.channel_name, TYPING_PACE):
             return  # not stored and not worth an error: the next one will do
         await self.channel_layer.group_send(self.room.group_name, {
-            "type": "chat.typing", "member": self.name, "channel": self.channel_name})
+            **frame_event({"type": "typing", "member": self.name}),
+            "type": "chat.typing", "channel": self.channel_name})
 
     async def on_remove(self, content):
         message_id = _field(content, "id", int)
@@ -144,18 +147,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     # Events from the channel layer.
 
-    async def chat_message(self, event):
-        await self.send_json(event["message"])
+    async def chat_frame(self, event):
+        """A frame encoded once for the whole room (chat.delivery), written as it is."""
+        await self.send(text_data=event["text"])
 
     async def chat_removed(self, event):
         await self.send_json({"type": "removed", "id": event["id"]})
 
-    async def chat_presence(self, event):
-        await self.send_json({"type": "presence", "members": event["members"]})
-
     async def chat_typing(self, event):
-        if event.get("channel") != self.channel_name:
-            await self.send_json({"type": "typing", "member": event["member"]})
+        if event["channel"] != self.channel_name:
+            await self.send(text_data=event["text"])
 
     async def chat_room(self, event):
         self.room.status = event["status"]
@@ -182,6 +183,18 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return await self._leave(NOT_ALLOWED, "not_allowed", str(denied))
 
     # Plumbing.
+
+    async def dispatch(self, message):
+        """Channels' dispatch without its trip to the database thread before every event.
+
+        Every database call here goes through database_sync_to_async, which closes stale
+        connections itself; the extra trip, once per member for each message in the room,
+        queued deliveries behind every write and join in the process.
+        """
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def send_json(self, content: dict) -> None:
         await self.send(text_data=json.dumps(content))
@@ -237,7 +250,7 @@ async def _send_presence(layer, key: tuple[int, int], room_id: int, group: str) 
         _presence_due.pop(key, None)
     # Not a database write, so straight to the layer rather than on commit.
     members = await presence.store().names(room_id)
-    await layer.group_send(group, {"type": "chat.presence", "members": members})
+    await layer.group_send(group, frame_event({"type": "presence", "members": members}))
 
 
 HANDLERS = {

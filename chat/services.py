@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from chat.delivery import frame_event
 from chat.models import Message, Room
 from chat.permissions import check_join, check_remove
 from chat.selectors import message_frame
@@ -66,8 +67,7 @@ def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
             moderation_reason=checked.held_because,
         )
         if not checked.is_held:
-            send_event_on_commit(room.group_name, {"type": "chat.message",
-                                                   "message": message_frame(message)})
+            send_event_on_commit(room.group_name, frame_event(message_frame(message)))
         resources = submission_recorded(content=message, checked=checked, author=author, now=now)
     return Sent(message, checked.is_held, checked.held_because, resources)
 
