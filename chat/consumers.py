@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from chat import presence, selectors, services
-from chat.delivery import frame_event
+from chat.delivery import frame_event, room_join, room_leave
 from chat.models import Message, Room
 from chat.permissions import can_join, check_join
 from community.frames import error_frame as error
@@ -40,23 +40,26 @@ SIGNED_OUT_NOTICE = "You have been signed out. Log in again to chat."
 class ChatConsumer(AsyncWebsocketConsumer):
     room: Room | None = None
     heartbeat: asyncio.Task | None = None
+    delivering: asyncio.Task | None = None
 
     async def connect(self):
         user = self.scope["user"]
         if not user.is_authenticated:
             return await self._refuse(NOT_SIGNED_IN)
-        room = await _room(self.scope["url_route"]["kwargs"]["slug"])
+        room, allowed = await _room_for(user, self.scope["url_route"]["kwargs"]["slug"])
         if room is None:
             return await self._refuse(NO_SUCH_ROOM)
-        if not await database_sync_to_async(can_join)(user, room):
+        if not allowed:
             return await self._refuse(NOT_ALLOWED)
         self.room, self.user, self.name = room, user, user.username
-        # Joined before the handshake ends, so nothing sent meanwhile is missed.
-        await self.channel_layer.group_add(room.group_name, self.channel_name)
+        # Joined before the handshake ends, so nothing sent meanwhile is missed: the room's
+        # events wait in the outbox until the history has gone.
+        self.outbox = await room_join(self.channel_layer, room.group_name, self)
         await self.channel_layer.group_add(member_group(user.pk), self.channel_name)
         await self.accept()
         await self.send_json({"type": "history",
                               "messages": await database_sync_to_async(selectors.history)(room)})
+        self.delivering = asyncio.create_task(self._deliver())
         await presence.store().enter(room.pk, self.channel_name, self.name)
         self._announce_presence()
         self.heartbeat = asyncio.create_task(self._beat())
@@ -65,9 +68,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
         frames_forget(self.channel_name, FRAMES_WARN, FRAMES_CLOSE, TYPING_PACE)
         if self.room is None:
             return
-        if self.heartbeat is not None:
-            self.heartbeat.cancel()
-        await self.channel_layer.group_discard(self.room.group_name, self.channel_name)
+        for task in (self.heartbeat, self.delivering):
+            if task is not None:
+                task.cancel()
+        await room_leave(self.channel_layer, self.room.group_name, self)
         await self.channel_layer.group_discard(member_group(self.user.pk), self.channel_name)
         await presence.store().leave(self.room.pk, self.channel_name, self.name)
         self._announce_presence()
@@ -184,6 +188,12 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     # Plumbing.
 
+    async def _deliver(self) -> None:
+        """The room's events, in order, handled as if the layer had brought them here."""
+        with contextlib.suppress(OSError):  # the member left: disconnect() tidies up
+            while True:
+                await self.dispatch(await self.outbox.get())
+
     async def dispatch(self, message):
         """Channels' dispatch without its trip to the database thread before every event.
 
@@ -274,8 +284,10 @@ def _field(content: dict, name: str, kind: type):
 
 
 @database_sync_to_async
-def _room(slug: str) -> Room | None:
-    return Room.objects.filter(slug=slug).first()
+def _room_for(user, slug: str) -> tuple[Room | None, bool]:
+    """The room and whether `user` may join it: one trip to the database thread per arrival."""
+    room = Room.objects.filter(slug=slug).first()
+    return room, room is not None and can_join(user, room)
 
 
 def _as_now(user) -> User | AnonymousUser:
