@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import threading
 import time
 
 import pytest
@@ -10,6 +11,7 @@ from channels.layers import get_channel_layer
 
 from chat.delivery import frame_event
 from chat.services import message_send
+from community.ratelimits import frame_allowed, frames_forget
 from tests.chat.test_consumer import WAIT, joined, next_of
 from tests.factories import UserFactory
 
@@ -47,3 +49,15 @@ async def test_a_message_is_encoded_once_and_every_member_gets_the_same_frame(me
     assert await sam.receive_from(WAIT) == event["text"]
     await alex.disconnect()
     await sam.disconnect()
+
+
+def test_counting_a_members_frames_starts_no_thread():
+    """Starting one held the event loop, and with it every socket's deliveries, under load."""
+    before = threading.active_count()
+
+    allowed = [frame_allowed("socket-1", "3 per 5 seconds") for _ in range(4)]
+
+    assert threading.active_count() == before
+    assert allowed == [True, True, True, False]
+    frames_forget("socket-1", "3 per 5 seconds")
+    assert frame_allowed("socket-1", "3 per 5 seconds")
