@@ -3,8 +3,9 @@
 Run with `.venv/bin/python bench/chat.py` (needs redis-server on the PATH or Redis at
 127.0.0.1:6379; uses PostgreSQL at 127.0.0.1:5432 when it answers, else SQLite).
 
-For 1 and then 2 uvicorn processes with the production channel layer (Redis pub/sub,
-as `REDIS_URL` configures it), N members (default 200) join one room, spread over the
+For 1 and then 2 uvicorn processes set up as README's "Running in production" says
+(Redis pub/sub as the channel layer, a database pool, no per-message compression),
+N members (default 200) join one room, spread over the
 processes, and then the room climbs a ladder of rates: at each step the members
 together send R messages a second (each one in turn) for a few seconds. A step passes
 when every member's socket got every message (no loss, no socket dropped) with p99
@@ -53,6 +54,8 @@ JOIN_SECONDS = 120
 DRAIN_SECONDS = 3.0
 PASS_P99_MS = 500
 GOAL_RATE, GOAL_P99_MS = 20, 100
+# What README's "Running in production" sets besides the addresses.
+PRODUCTION = {"DATABASE_POOL_SIZE": "8", "UVICORN_WS_PER_MESSAGE_DEFLATE": "false"}
 LADDER = [5, 10, 20, 40, 60, 80, 120, 160, 240, 320]
 
 MEMBERS_SCRIPT = """
@@ -340,7 +343,7 @@ def main() -> None:
         log = tmp / "servers.log"
         env = server_env(database_url=bench_database(stack, tmp), redis_url=redis_url,
                          prefix=prefix, DEBUG="0", SECRET_KEY="bench-" + uuid.uuid4().hex * 2,
-                         SECURE_SSL_REDIRECT="0", LOG_LEVEL="ERROR")
+                         SECURE_SSL_REDIRECT="0", LOG_LEVEL="ERROR", **PRODUCTION)
         try:
             manage(env, log, "migrate", "--noinput")
             out = tmp / "cookies.json"
