@@ -8,11 +8,16 @@ carry the frame's JSON text, encoded once, and each socket writes it as it is.
 """
 
 import asyncio
+import contextlib
 import json
+import logging
 import weakref
 from asyncio import AbstractEventLoop
 
+log = logging.getLogger(__name__)
 FRAME_EVENT = "chat.frame"
+# The list layer forgets a group's members after a day (its group_expiry) unless renewed.
+RENEW_SECONDS = 3600
 
 
 def frame_event(frame: dict) -> dict:
@@ -23,27 +28,42 @@ def frame_event(frame: dict) -> dict:
 class RoomInProcess:
     """This process's sockets in one room, fed by one channel in the room's group."""
 
-    def __init__(self, layer):
-        self.layer = layer
+    def __init__(self, layer, group: str):
+        self.layer, self.group = layer, group
         self.outboxes: dict[object, asyncio.Queue] = {}
         self.channel = ""
-        self.feeding: asyncio.Task | None = None
+        self.tasks: list[asyncio.Task] = []
         self.started = asyncio.ensure_future(self._start())
 
     async def _start(self) -> None:
         self.channel = await self.layer.new_channel()
-        self.feeding = asyncio.create_task(self._feed())
+        await self.layer.group_add(self.group, self.channel)
+        self.tasks = [asyncio.create_task(self._feed()), asyncio.create_task(self._renew())]
+
+    async def _renew(self) -> None:
+        while True:
+            await asyncio.sleep(RENEW_SECONDS)
+            with contextlib.suppress(Exception):  # the next hour's renewal will do
+                await self.layer.group_add(self.group, self.channel)
 
     async def _feed(self) -> None:
         while True:
-            event = await self.layer.receive(self.channel)
+            try:
+                event = await self.layer.receive(self.channel)
+            except Exception:  # a Redis blip must not end the room in this process
+                log.warning("Room %s: reading its events failed; retrying", self.group,
+                            exc_info=True)
+                await asyncio.sleep(1)
+                continue
             for outbox in self.outboxes.values():
                 outbox.put_nowait(event)
 
-    def stop(self) -> None:
+    async def stop(self) -> None:
         self.started.cancel()
-        if self.feeding is not None:
-            self.feeding.cancel()
+        for task in self.tasks:
+            task.cancel()
+        if self.channel:
+            await self.layer.group_discard(self.group, self.channel)
 
 
 # Per event loop (each test has its own) and per layer (tests change its prefix).
@@ -55,11 +75,9 @@ async def room_join(layer, group: str, socket) -> asyncio.Queue:
     rooms = _rooms.setdefault(asyncio.get_running_loop(), {})
     room = rooms.get((id(layer), group))
     if room is None:
-        room = rooms[(id(layer), group)] = RoomInProcess(layer)
+        room = rooms[(id(layer), group)] = RoomInProcess(layer, group)
     outbox = room.outboxes[socket] = asyncio.Queue()
     await asyncio.shield(room.started)
-    # Every join, not only the first: it also renews a membership the layer lets expire.
-    await layer.group_add(group, room.channel)
     return outbox
 
 
@@ -69,6 +87,4 @@ async def room_leave(layer, group: str, socket) -> None:
     if room is None or room.outboxes.pop(socket, None) is None or room.outboxes:
         return
     del rooms[(id(layer), group)]
-    room.stop()
-    if room.channel:
-        await layer.group_discard(group, room.channel)
+    await room.stop()

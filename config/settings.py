@@ -176,8 +176,12 @@ def redis_channel_layers(url: str, prefix: str, layer: str) -> dict:
         raise ImproperlyConfigured("CHANNEL_LAYER must be 'pubsub' or 'core'.")
     # Only a connect timeout: the layer's own reads wait for messages on purpose.
     host = {"address": url, "socket_connect_timeout": REDIS_TIMEOUT_SECONDS}
-    return {"default": {"BACKEND": CHANNEL_LAYER_BACKENDS[layer],
-                        "CONFIG": {"hosts": [host], "prefix": prefix}}}
+    config = {"hosts": [host], "prefix": prefix}
+    if layer == "core":
+        # A room's events reach each process on one channel (chat/delivery.py): a burst in a
+        # busy room must not overflow the list layer's 100 places and be dropped.
+        config["capacity"] = 1000
+    return {"default": {"BACKEND": CHANNEL_LAYER_BACKENDS[layer], "CONFIG": config}}
 
 
 if REDIS_URL:
