@@ -10,10 +10,11 @@ processes, and then the room climbs a ladder of rates: at each step the members
 together send R messages a second (each one in turn) for a few seconds. A step passes
 when every member's socket got every message (no loss, no socket dropped) with p99
 send-to-receive latency under 500 ms; the saturation point is the last step that
-passed. The same is done for bench/bare_relay.py (the same server and layer, nothing
-else), and the ratios chat/relay are printed per process count. The joining storm
-(every member arriving within about a second) is reported too, and a few seconds of
-messages at the lowest rate warm each run up before the ladder.
+passed. bench/bare_relay.py (the same server and layer, nothing else) climbs beside it,
+each rate run for both in turn so they meet the same load, and the ratios chat/relay
+are printed per process count. A failed step is tried once more before a side stops.
+The joining storm (every member arriving within about a second) is reported too, and a
+few seconds of messages at the lowest rate warm each run up before the ladder.
 
 The bench sets the members' chat write limit high (an administrator's setting), so the
 ladder is not cut short by the flood limit. Talks only to 127.0.0.1.
@@ -284,27 +285,41 @@ def bench_database(stack: ExitStack, tmp: Path) -> str:
     return POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
 
 
-def climb(env: dict, log: Path, *, app: str, processes: int, cookies: list[str],
-          args) -> tuple[dict, list[dict]]:
-    """Join the room, then climb the ladder until a step fails; the joining and each step."""
+SIDES = {"relay": "bench.bare_relay:application", "chat": "config.asgi:application"}
+
+
+def climb(env: dict, log: Path, *, processes: int, cookies: list[str], args) -> dict:
+    """Both rooms joined side by side, then the ladder, each rate run for the relay and then
+    the chat, so both meet the same load on the machine; a failed step is tried once more
+    (other work on the machine can stall everything for a moment). A side stops climbing at
+    its first step that fails twice. For each side: the joining and each step."""
+    sides = [side for side in SIDES if args.only in (None, side)]
     with ExitStack() as stack:
-        health = "/healthz" if app.startswith("config") else "/"
-        urls = [stack.enter_context(running_server(env, log, app=app, server="uvicorn",
-                                                   health_path=health))
-                for _ in range(processes)]
-        room = Room(urls, cookies, args.client_processes)
-        stack.callback(room.close)
-        joined = room.join()
-        time.sleep(1)  # the last presence lists of the joining
-        # Not judged: each process's first messages pay for loading rules and caches.
-        room.step(args.rates[0], WARM_UP_SECONDS)
-        steps = []
+        rooms, found = {}, {}
+        for side in sides:
+            health = "/healthz" if side == "chat" else "/"
+            urls = [stack.enter_context(running_server(env, log, app=SIDES[side],
+                                                       server="uvicorn", health_path=health))
+                    for _ in range(processes)]
+            rooms[side] = Room(urls, cookies if side == "chat" else [""] * len(cookies),
+                               args.client_processes)
+            stack.callback(rooms[side].close)
+            found[side] = (rooms[side].join(), [])
+            time.sleep(1)  # the last presence lists of the joining
+            # Not judged: each process's first messages pay for loading rules and caches.
+            rooms[side].step(args.rates[0], WARM_UP_SECONDS)
+        climbing = set(sides)
         for rate in args.rates:
-            steps.append(room.step(rate, args.seconds))
-            if not steps[-1]["passed"]:
+            for side in [side for side in sides if side in climbing]:
+                step = rooms[side].step(rate, args.seconds)
+                if not step["passed"]:
+                    step = rooms[side].step(rate, args.seconds)
+                found[side][1].append(step)
+                if not step["passed"]:
+                    climbing.discard(side)
+            if not climbing:
                 break
-            time.sleep(1)
-    return joined, steps
+    return found
 
 
 def saturation(steps: list[dict]) -> float:
@@ -361,23 +376,16 @@ def main() -> None:
             print(HEADER)
             summary = []
             for processes in args.processes:
-                found = {}
-                for side, app, side_cookies in (
-                        ("relay", "bench.bare_relay:application", [""] * args.members),
-                        ("chat", "config.asgi:application", cookies)):
-                    if args.only and args.only != side:
-                        continue
+                found = climb(env, log, processes=processes, cookies=cookies, args=args)
+                for side, (joined, steps) in found.items():
                     label = f"{side}, {processes} process{'es' if processes > 1 else ''}"
-                    joined, steps = climb(env, log, app=app, processes=processes,
-                                          cookies=side_cookies, args=args)
                     print(f"  {label}: {joined['joined']} of {args.members} joined in "
                           f"{joined['seconds']:.1f} s"
-                          + (f", {joined['failed']} could not" if joined["failed"] else ""),
-                          flush=True)
+                          + (f", {joined['failed']} could not" if joined["failed"] else ""))
                     for step in steps:
-                        print(step_row(label, step), flush=True)
-                    found[side] = (joined, steps)
+                        print(step_row(label, step))
                 summary.append((processes, found, load()))
+                sys.stdout.flush()
             print_summary(summary, args.members)
         except ServerFailed as error:
             raise SystemExit(f"bench failed: {error}") from None
@@ -391,7 +399,8 @@ def print_summary(summary, members: int) -> None:
         line = f"  {processes} process{'es' if processes > 1 else '  '}  " + "  ".join(
             f"{side} {rate:g} msg/s" for side, rate in rates.items())
         if "chat" in rates and "relay" in rates:
-            line += f"  ratio chat/relay {rates['chat'] / max(1e-9, rates['relay']):.2f}"
+            ratio = f"{rates['chat'] / rates['relay']:.2f}" if rates["relay"] else "n/a"
+            line += f"  ratio chat/relay {ratio}"
         if "chat" in found:
             at_goal = [s for s in found["chat"][1] if s["rate"] == GOAL_RATE]
             if at_goal:
