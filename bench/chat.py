@@ -59,7 +59,7 @@ WARM_UP_SECONDS = 3
 GOAL_RATE, GOAL_P99_MS = 20, 100
 # What README's "Running in production" sets besides the addresses.
 PRODUCTION = {"DATABASE_POOL_SIZE": "8", "UVICORN_WS_PER_MESSAGE_DEFLATE": "false"}
-LADDER = [5, 10, 20, 40, 60, 80, 120, 160, 240, 320]
+LADDER = [5, 10, 20, 30, 40, 60, 80, 120, 160, 240]
 
 MEMBERS_SCRIPT = """
 import json

@@ -188,6 +188,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     # Plumbing.
 
+    async def close(self, code=None, reason=None):
+        if self.delivering is not None:
+            self.delivering.cancel()  # nothing may follow the closing frame
+        await super().close(code, reason)
+
     async def _deliver(self) -> None:
         """The room's events, in order, handled as if the layer had brought them here."""
         with contextlib.suppress(OSError):  # the member left: disconnect() tidies up
