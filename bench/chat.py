@@ -1,15 +1,23 @@
-"""Chat delivery across real server processes on Redis, against a bare relay in the same run.
+"""How many messages a second one full chat room carries, against a bare relay in the same run.
 
-Run with `.venv/bin/python bench/chat.py [N ...]` (default 50 200; needs Redis at
-127.0.0.1:6379, and uses PostgreSQL at 127.0.0.1:5432 when it answers, else SQLite).
-N members join one room on 1 and then 2 daphne processes; each sends a message every
-1/RATE seconds (under the chat's flood limit) for a fixed time. Prints delivered
-messages per second and p50/p95/p99 send-to-receive latency for the real chat and
-for bench/bare_relay.py (the same server and layer, nothing else), and the ratios.
-Goals: at least 0.8 of the relay's delivered rate, p99 under 100 ms with 200 members.
-`--compare N` also runs N members on 2 daphne or 2 uvicorn processes, each with
-channels_redis's RedisChannelLayer and RedisPubSubChannelLayer; `--rate`, `--seconds`,
-`--settle`, `--only`, `--client-processes` tune a run. Talks only to 127.0.0.1.
+Run with `.venv/bin/python bench/chat.py` (needs redis-server on the PATH or Redis at
+127.0.0.1:6379; uses PostgreSQL at 127.0.0.1:5432 when it answers, else SQLite).
+
+For 1 and then 2 uvicorn processes set up as README's "Running in production" says
+(Redis pub/sub as the channel layer, a database pool, no per-message compression),
+N members (default 200) join one room, spread over the
+processes, and then the room climbs a ladder of rates: at each step the members
+together send R messages a second (each one in turn) for a few seconds. A step passes
+when every member's socket got every message (no loss, no socket dropped) with p99
+send-to-receive latency under 500 ms; the saturation point is the last step that
+passed. bench/bare_relay.py (the same server and layer, nothing else) climbs beside it,
+each rate run for both in turn so they meet the same load, and the ratios chat/relay
+are printed per process count. A failed step is tried once more before a side stops.
+The joining storm (every member arriving within about a second) is reported too, and a
+few seconds of messages at the lowest rate warm each run up before the ladder.
+
+The bench sets the members' chat write limit high (an administrator's setting), so the
+ladder is not cut short by the flood limit. Talks only to 127.0.0.1.
 """
 
 import argparse
@@ -19,7 +27,8 @@ import json
 import multiprocessing
 import os
 import queue
-import statistics
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,22 +42,24 @@ sys.path.insert(0, str(ROOT))
 from tests.chat.servers import (  # noqa: E402
     ServerFailed,
     forget_prefix,
+    free_port,
     manage,
     running_server,
     server_env,
 )
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+SHARED_REDIS_URL = "redis://127.0.0.1:6379/0"
 ROOM = "bench-room"
 MARKER = "benchmsg"
-CONNECT_SECONDS = 120
-SETTLE_SECONDS = 2.0
+JOIN_SECONDS = 120
 DRAIN_SECONDS = 3.0
-LAYERS = {
-    "core": "channels_redis.core.RedisChannelLayer",
-    "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
-}
+PASS_P99_MS = 500
+WARM_UP_SECONDS = 3
+GOAL_RATE, GOAL_P99_MS = 20, 100
+# What README's "Running in production" sets besides the addresses.
+PRODUCTION = {"DATABASE_POOL_SIZE": "8", "UVICORN_WS_PER_MESSAGE_DEFLATE": "false"}
+LADDER = [5, 10, 20, 30, 40, 60, 80, 120, 160, 240]
 
 MEMBERS_SCRIPT = """
 import json
@@ -56,9 +67,11 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from chat.models import Room
-from community.models import Member, User
+from community.models import Member, User, WriteLimit
 Room.objects.get_or_create(slug={room!r}, defaults={{"name": "Bench room"}})
-users = User.objects.bulk_create(User(username=f"bench{{n}}", password="!") for n in range({n}))
+WriteLimit.objects.update_or_create(kind=WriteLimit.Kind.MESSAGE,
+                                    defaults={{"rate": "1000 per 10 seconds"}})
+User.objects.bulk_create(User(username=f"bench{{n}}", password="!") for n in range({n}))
 users = list(User.objects.filter(username__startswith="bench").order_by("pk"))
 Member.objects.bulk_create(Member(user=user) for user in users)
 store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -73,132 +86,184 @@ for user in users:
 open({out!r}, "w").write(json.dumps(cookies))
 """
 
-PUBSUB_SETTINGS = """
-from config.settings import *  # noqa: F403
-CHANNEL_LAYERS = {{"default": {{"BACKEND": {backend!r},
-                              "CONFIG": {{"hosts": [REDIS_URL], "prefix": {prefix!r}}}}}}}
-"""
 
+# ---- members, in worker processes so the bench's own reading is spread out ----
 
-# ---- clients, in worker processes so the bench's own parsing is spread out ----
+class Member:
+    """One socket: it reads every frame, and sends its share of a step's messages."""
 
-async def one_client(url: str, origin: str, cookie: str, phase: float, rate: float, ready, start,
-                     stats):
-    from websockets.asyncio.client import connect
-    from websockets.exceptions import ConnectionClosed
+    def __init__(self, socket, phase: float, *, expects_history: bool):
+        self.socket, self.phase, self.is_open = socket, phase, True
+        # In the room once the chat has sent its history (the relay sends none).
+        self.arrived = asyncio.Event()
+        if not expects_history:
+            self.arrived.set()
 
-    headers = {"Cookie": cookie} if cookie else {}
-    async with connect(url, origin=origin, additional_headers=headers, open_timeout=60,
-                       max_size=None, ping_interval=None) as socket:
-        ready.append(1)
-        begin, end = await start
+    async def read(self, steps: dict):
+        from websockets.exceptions import ConnectionClosed
 
-        async def read():
-            with contextlib.suppress(ConnectionClosed):  # counted as failed by the sender
-                await read_frames()
-
-        async def read_frames():
-            async for raw in socket:
-                if MARKER not in raw:
+        with contextlib.suppress(ConnectionClosed):
+            async for raw in self.socket:
+                if raw.startswith('{"type": "history"'):
+                    self.arrived.set()
+                    continue
+                at = raw.find(MARKER)
+                if at < 0:
+                    if '"error"' in raw:
+                        code = json.loads(raw).get("code")
+                        for stats in steps.values():
+                            stats["errors"][code] = stats["errors"].get(code, 0) + 1
                     continue
                 now = time.monotonic()
-                frame = json.loads(raw)
-                if frame.get("type") == "error":
-                    stats["errors"][frame.get("code")] = stats["errors"].get(frame.get("code"),
-                                                                               0) + 1
-                elif frame.get("type") == "message" and now <= end + DRAIN_SECONDS:
-                    stats["latencies"].append((now - float(frame["text"].split()[1])) * 1000)
+                _, step, sent_at = raw[at:].split('"', 1)[0].split()
+                stats = steps.get(int(step))
+                if stats is not None:
+                    stats["latencies"].append((now - float(sent_at)) * 1000)
+        self.is_open = False
+        self.arrived.set()
 
-        reader = asyncio.create_task(read())
-        due = begin + phase / rate  # spread evenly, the same in every run
-        while due < end:
+    async def send_share(self, step: int, begin: float, end: float, rate: float, stats):
+        due = begin + self.phase / rate
+        while due < end and self.is_open:
             await asyncio.sleep(max(0.0, due - time.monotonic()))
-            await socket.send(json.dumps({"type": "message", "warnings": [],
-                                          "text": f"{MARKER} {time.monotonic():.6f}"}))
-            stats["sent"] += 1
+            with contextlib.suppress(Exception):  # a closed socket shows as loss
+                await self.socket.send(json.dumps({
+                    "type": "message", "warnings": [],
+                    "text": f"{MARKER} {step} {time.monotonic():.6f}"}))
+                stats["sent"] += 1
             due += 1 / rate
+
+
+async def run_members(targets, to_parent, from_parent):
+    from websockets.asyncio.client import connect
+
+    steps: dict[int, dict] = {}
+    members, readers = [], []
+
+    async def join(url, origin, cookie, phase):
+        headers = {"Cookie": cookie} if cookie else {}
+        socket = await connect(url, origin=origin, additional_headers=headers,
+                               open_timeout=JOIN_SECONDS, max_size=None, ping_interval=None)
+        member = Member(socket, phase, expects_history=bool(cookie))
+        members.append(member)
+        readers.append(asyncio.create_task(member.read(steps)))
+        await member.arrived.wait()
+
+    started = time.monotonic()
+    joins = []
+    for target in targets:
+        joins.append(asyncio.create_task(join(*target)))
+        await asyncio.sleep(0.005)  # people arriving, a few milliseconds apart
+    joined = await asyncio.gather(*joins, return_exceptions=True)
+    to_parent.put(("joined", {"joined": len(members), "seconds": time.monotonic() - started,
+                              "failed": sum(isinstance(r, BaseException) for r in joined)}))
+    while True:
+        order = await asyncio.to_thread(from_parent.get)
+        if order is None:
+            break
+        step, begin, end, rate = order
+        stats = steps[step] = {"sent": 0, "latencies": [], "errors": {},
+                               "open_before": sum(m.is_open for m in members)}
+        await asyncio.gather(*(m.send_share(step, begin, end, rate, stats) for m in members))
         await asyncio.sleep(max(0.0, end + DRAIN_SECONDS - time.monotonic()))
+        del steps[step]
+        stats["open_after"] = sum(m.is_open for m in members)
+        to_parent.put(("step", stats))
+    for member in members:
+        with contextlib.suppress(Exception):
+            await member.socket.close()
+    for reader in readers:
         reader.cancel()
 
 
-async def run_clients(targets, rate, to_parent, from_parent):
-    stats = {"sent": 0, "latencies": [], "errors": {}, "failed": 0}
-    ready: list[int] = []
-    start = asyncio.get_running_loop().create_future()
-    tasks = []
-    for url, origin, cookie, phase in targets:
-        tasks.append(asyncio.create_task(one_client(url, origin, cookie, phase, rate, ready,
-                                                    start, stats)))
-        await asyncio.sleep(0.005)  # a join at a time, as people arrive
-    deadline = time.monotonic() + CONNECT_SECONDS
-    while len(ready) < len(targets) and time.monotonic() < deadline:
-        if all(task.done() for task in tasks):
-            break
-        await asyncio.sleep(0.1)
-    to_parent.put(("ready", len(ready)))
-    begin, end = await asyncio.to_thread(from_parent.get, True, CONNECT_SECONDS + 30)
-    start.set_result((begin, end))
-    results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True),
-                                     end - time.monotonic() + DRAIN_SECONDS + 30)
-    stats["failed"] = sum(isinstance(result, BaseException) for result in results)
-    to_parent.put(("done", stats))
+def member_process(targets, to_parent, from_parent):
+    asyncio.run(run_members(targets, to_parent, from_parent))
 
 
-def client_process(targets, rate, to_parent, from_parent):
-    asyncio.run(run_clients(targets, rate, to_parent, from_parent))
+class Room:
+    """N members in worker processes, joined to the servers; steps of the ladder on demand."""
 
+    def __init__(self, base_urls: list[str], cookies: list[str], workers: int):
+        context = multiprocessing.get_context("spawn")
+        self.size = len(cookies)
+        targets = [(f"{url.replace('http', 'ws', 1)}/ws/chat/{ROOM}/", url, cookie,
+                    index / self.size)
+                   for index, (url, cookie) in enumerate(
+                       zip([base_urls[i % len(base_urls)] for i in range(self.size)], cookies,
+                           strict=True))]
+        self.to_parent = context.Queue()
+        self.inboxes = [context.Queue() for _ in range(workers)]
+        self.workers = [context.Process(target=member_process,
+                                        args=(targets[index::workers], self.to_parent, inbox))
+                        for index, inbox in enumerate(self.inboxes)]
+        # Step numbers unique to the run, so no message of an earlier room counts.
+        self.steps = int(time.time() * 1000)
 
-def measure(base_urls: list[str], cookies: list[str], rate: float, seconds: float,
-            client_processes: int, settle: float = SETTLE_SECONDS) -> dict:
-    """N clients spread over the servers; returns rates and latency percentiles."""
-    context = multiprocessing.get_context("spawn")
-    servers = [base_urls[index % len(base_urls)] for index in range(len(cookies))]
-    targets = [(f"{url.replace('http', 'ws', 1)}/ws/chat/{ROOM}/", url, cookie,
-                index / len(cookies))
-               for index, (url, cookie) in enumerate(zip(servers, cookies, strict=True))]
-    to_parent = context.Queue()
-    channels = [context.Queue() for _ in range(client_processes)]
-    workers = [context.Process(target=client_process,
-                               args=(targets[index::client_processes], rate, to_parent, inbox))
-               for index, inbox in enumerate(channels)]
-    for worker in workers:
-        worker.start()
-    try:
-        connected = sum(to_parent.get(timeout=CONNECT_SECONDS + 60)[1] for _ in workers)
-        begin = time.monotonic() + settle
-        for inbox in channels:
-            inbox.put((begin, begin + seconds))
-        results = [to_parent.get(timeout=seconds + settle + DRAIN_SECONDS + 60)[1]
-                   for _ in workers]
-    except queue.Empty:
-        raise ServerFailed("the clients did not finish in time") from None
-    finally:
-        for worker in workers:
+    def _replies(self, timeout: float) -> list[dict]:
+        try:
+            return [self.to_parent.get(timeout=timeout)[1] for _ in self.workers]
+        except queue.Empty:
+            raise ServerFailed("the members did not answer in time") from None
+
+    def join(self) -> dict:
+        for worker in self.workers:
+            worker.start()
+        replies = self._replies(JOIN_SECONDS + 60)
+        return {"joined": sum(r["joined"] for r in replies),
+                "failed": sum(r["failed"] for r in replies),
+                "seconds": max(r["seconds"] for r in replies)}
+
+    def step(self, rate: float, seconds: float) -> dict:
+        """The room sends `rate` messages a second for `seconds`; what every member got."""
+        self.steps += 1
+        begin = time.monotonic() + 0.5
+        for inbox in self.inboxes:
+            inbox.put((self.steps, begin, begin + seconds, rate / self.size))
+        replies = self._replies(seconds + DRAIN_SECONDS + 60)
+        latencies = sorted(value for r in replies for value in r["latencies"])
+        sent = sum(r["sent"] for r in replies)
+        listening = sum(r["open_before"] for r in replies)
+        errors: dict = {}
+        for reply in replies:
+            for code, count in reply["errors"].items():
+                errors[code] = errors.get(code, 0) + count
+        p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] if latencies \
+            else float("inf")
+        result = {"rate": rate, "sent": sent, "expected": sent * listening,
+                  "delivered": len(latencies), "errors": errors,
+                  "dropped": listening - sum(r["open_after"] for r in replies),
+                  "p50": latencies[len(latencies) // 2] if latencies else float("inf"),
+                  "p99": p99}
+        result["passed"] = (result["delivered"] == result["expected"] > 0
+                            and not result["dropped"] and not errors and p99 < PASS_P99_MS)
+        return result
+
+    def close(self) -> None:
+        for inbox in self.inboxes:
+            inbox.put(None)
+        for worker in self.workers:
             worker.join(timeout=10)
             if worker.is_alive():
                 worker.terminate()
                 worker.join()
-    latencies = sorted(value for result in results for value in result["latencies"])
-    sent = sum(result["sent"] for result in results)
-    errors: dict = {}
-    for result in results:
-        for code, count in result["errors"].items():
-            errors[code] = errors.get(code, 0) + count
-
-    def percentile(share: float) -> float:
-        return latencies[min(len(latencies) - 1, int(share * len(latencies)))] if latencies \
-            else float("nan")
-
-    return {
-        "connected": connected, "sent": sent, "delivered": len(latencies),
-        "expected": sent * connected, "rate": len(latencies) / seconds,
-        "p50": percentile(0.50), "p95": percentile(0.95), "p99": percentile(0.99),
-        "mean": statistics.fmean(latencies) if latencies else float("nan"),
-        "errors": errors, "failed": sum(result["failed"] for result in results),
-    }
 
 
-# ---- the site's database and the runs ----
+# ---- the services, the site's database and the runs ----
+
+def bench_redis(stack: ExitStack, tmp: Path) -> str:
+    """A redis-server of the run's own (nothing else disturbs it), else the shared one."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        return os.environ.get("BENCH_REDIS_URL", SHARED_REDIS_URL)
+    port = free_port()
+    process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1",
+                                "--save", "", "--appendonly", "no", "--dir", str(tmp)],
+                               stdout=subprocess.DEVNULL)
+    stack.callback(process.wait)
+    stack.callback(process.terminate)
+    time.sleep(0.3)
+    return f"redis://127.0.0.1:{port}/0"
+
 
 def bench_database(stack: ExitStack, tmp: Path) -> str:
     """A fresh PostgreSQL database of this run's own, dropped at the end; else SQLite."""
@@ -220,123 +285,130 @@ def bench_database(stack: ExitStack, tmp: Path) -> str:
     return POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
 
 
-def run_one(env: dict, log: Path, *, app: str, servers: int, server: str, cookies: list[str],
-            args) -> dict:
+SIDES = {"relay": "bench.bare_relay:application", "chat": "config.asgi:application"}
+
+
+def climb(env: dict, log: Path, *, processes: int, cookies: list[str], args) -> dict:
+    """Both rooms joined side by side, then the ladder, each rate run for the relay and then
+    the chat, so both meet the same load on the machine; a failed step is tried once more
+    (other work on the machine can stall everything for a moment). A side stops climbing at
+    its first step that fails twice. For each side: the joining and each step."""
+    sides = [side for side in SIDES if args.only in (None, side)]
     with ExitStack() as stack:
-        health = "/healthz" if app.startswith("community") else "/"
-        urls = [stack.enter_context(running_server(env, log, app=app, server=server,
-                                                   health_path=health))
-                for _ in range(servers)]
-        start = log.stat().st_size if log.exists() else 0
-        result = measure(urls, cookies, args.rate, args.seconds, args.client_processes,
-                         args.settle)
-    if result["failed"]:
-        with log.open(errors="replace") as text:
-            text.seek(start)
-            print(f"    server log of that run, last lines:\n{text.read()[-1500:]}")
-    return result
+        rooms, found = {}, {}
+        for side in sides:
+            health = "/healthz" if side == "chat" else "/"
+            urls = [stack.enter_context(running_server(env, log, app=SIDES[side],
+                                                       server="uvicorn", health_path=health))
+                    for _ in range(processes)]
+            rooms[side] = Room(urls, cookies if side == "chat" else [""] * len(cookies),
+                               args.client_processes)
+            stack.callback(rooms[side].close)
+            found[side] = (rooms[side].join(), [])
+            time.sleep(1)  # the last presence lists of the joining
+            # Not judged: each process's first messages pay for loading rules and caches.
+            rooms[side].step(args.rates[0], WARM_UP_SECONDS)
+        climbing = set(sides)
+        for rate in args.rates:
+            for side in [side for side in sides if side in climbing]:
+                step = rooms[side].step(rate, args.seconds)
+                if not step["passed"]:
+                    step = rooms[side].step(rate, args.seconds)
+                found[side][1].append(step)
+                if not step["passed"]:
+                    climbing.discard(side)
+            if not climbing:
+                break
+    return found
 
 
-def row(label: str, result: dict) -> str:
-    errors = ", ".join(f"{code} {count}" for code, count in result["errors"].items())
-    if result["failed"]:
-        errors += f" {result['failed']} sockets dropped"
-    errors = errors.strip() or "-"
-    share = 100 * result["delivered"] / max(1, result["expected"])
-    return (f"  {label:44}{result['connected']:>5}{result['sent']:>7,}"
-            f"{result['rate']:>11,.0f}{share:>7.1f}%"
-            f"{result['p50']:>8.1f}{result['p95']:>8.1f}{result['p99']:>8.1f}   {errors}")
+def saturation(steps: list[dict]) -> float:
+    return max((step["rate"] for step in steps if step["passed"]), default=0)
 
 
-HEADER = (f"  {'':44}{'N':>5}{'sent':>7}{'deliv/s':>11}{'deliv':>8}"
-          f"{'p50ms':>8}{'p95ms':>8}{'p99ms':>8}   errors")
+def step_row(label: str, step: dict) -> str:
+    share = 100 * step["delivered"] / max(1, step["expected"])
+    problems = [f"{code} {count}" for code, count in step["errors"].items()]
+    if step["dropped"]:
+        problems.append(f"{step['dropped']} sockets dropped")
+    return (f"  {label:22}{step['rate']:>6g}{step['sent']:>7,}{step['delivered']:>10,}"
+            f"{share:>8.1f}%{step['p50']:>8.0f}{step['p99']:>8.0f}   "
+            f"{'pass' if step['passed'] else 'FAIL'} {', '.join(problems)}")
+
+
+HEADER = (f"  {'':22}{'msg/s':>6}{'sent':>7}{'delivered':>10}{'share':>9}"
+          f"{'p50ms':>8}{'p99ms':>8}")
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("members", nargs="*", type=int, default=[50, 200])
-    parser.add_argument("--rate", type=float, default=0.4,
-                        help="messages per second per member (chat allows 0.5)")
-    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--members", type=int, default=200)
+    parser.add_argument("--rates", type=float, nargs="+", default=LADDER,
+                        help="the ladder: messages per second in the whole room")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--seconds", type=float, default=6.0, help="length of each step")
     parser.add_argument("--client-processes", type=int, default=2)
-    parser.add_argument("--compare", type=int, metavar="N",
-                        help="also run N members on daphne/uvicorn x "
-                             "RedisChannelLayer/RedisPubSubChannelLayer")
-    parser.add_argument("--settle", type=float, default=SETTLE_SECONDS,
-                        help="seconds between the last join and the first message")
-    parser.add_argument("--only", choices=["bare", "chat"], help="run one side only")
+    parser.add_argument("--only", choices=["relay", "chat"], help="run one side only")
     args = parser.parse_args()
-    redis_url = os.environ.get("BENCH_REDIS_URL", REDIS_URL)
-    if "127.0.0.1" not in redis_url and "localhost" not in redis_url:
-        raise SystemExit("The bench only talks to 127.0.0.1.")
     prefix = f"bench-{uuid.uuid4().hex}"
-    most = max(args.members + [args.compare or 0])
     with ExitStack() as stack, tempfile.TemporaryDirectory() as directory:
         tmp = Path(directory)
+        redis_url = bench_redis(stack, tmp)
         stack.callback(forget_prefix, redis_url, prefix)
         log = tmp / "servers.log"
         env = server_env(database_url=bench_database(stack, tmp), redis_url=redis_url,
                          prefix=prefix, DEBUG="0", SECRET_KEY="bench-" + uuid.uuid4().hex * 2,
-                         SECURE_SSL_REDIRECT="0", LOG_LEVEL="ERROR")
+                         SECURE_SSL_REDIRECT="0", LOG_LEVEL="ERROR", **PRODUCTION)
         try:
             manage(env, log, "migrate", "--noinput")
             out = tmp / "cookies.json"
-            manage(env, log, "shell", "-c", MEMBERS_SCRIPT.format(room=ROOM, n=most, out=str(out)))
-            all_cookies = json.loads(out.read_text())
-            print(f"Chat bench: members send {args.rate} messages/s each for {args.seconds:.0f} s;"
-                  f" {args.client_processes} client processes; {os.cpu_count()} CPUs; "
-                  f"database {env['DATABASE_URL'].split(':')[0]}.")
+            manage(env, log, "shell", "-c",
+                   MEMBERS_SCRIPT.format(room=ROOM, n=args.members, out=str(out)))
+            cookies = json.loads(out.read_text())
+            print(f"Chat bench: {args.members} members in one room, uvicorn + Redis pub/sub, "
+                  f"{args.seconds:g} s a step, {args.client_processes} member processes, "
+                  f"{os.cpu_count()} CPUs, database {env['DATABASE_URL'].split(':')[0]}; "
+                  f"{load()}.")
             print(HEADER)
             summary = []
-            for n in args.members:
-                for servers in (1, 2):
-                    bare = chat = None
-                    if args.only != "chat":
-                        bare = run_one(env, log, app="bench.bare_relay:application",
-                                       servers=servers, server="daphne", cookies=[""] * n,
-                                       args=args)
-                        print(row(f"bare relay, {servers} daphne", bare), flush=True)
-                    if args.only != "bare":
-                        chat = run_one(env, log, app="config.asgi:application",
-                                       servers=servers, server="daphne",
-                                       cookies=all_cookies[:n], args=args)
-                        print(row(f"chat, {servers} daphne", chat), flush=True)
-                    if bare and chat:
-                        summary.append((n, servers, bare, chat))
-            print("\nRatios, chat to bare relay (delivered rate; p99):")
-            for n, servers, bare, chat in summary:
-                ratio = chat["rate"] / max(1e-9, bare["rate"])
-                print(f"  N={n:<4} {servers} process{'es' if servers > 1 else '  '}  "
-                      f"rate {ratio:5.2f} ({'met' if ratio >= 0.8 else 'NOT met'} >= 0.8)   "
-                      f"p99 {chat['p99']:.1f} ms vs {bare['p99']:.1f} ms")
-                if n == 200:
-                    print(f"  goal p99 < 100 ms with 200 members, {servers} process(es): "
-                          f"{'met' if chat['p99'] < 100 else 'NOT met'}")
-            if args.compare:
-                compare(env, log, tmp, prefix, all_cookies[:args.compare], args)
+            for processes in args.processes:
+                found = climb(env, log, processes=processes, cookies=cookies, args=args)
+                for side, (joined, steps) in found.items():
+                    label = f"{side}, {processes} process{'es' if processes > 1 else ''}"
+                    print(f"  {label}: {joined['joined']} of {args.members} joined in "
+                          f"{joined['seconds']:.1f} s"
+                          + (f", {joined['failed']} could not" if joined["failed"] else ""))
+                    for step in steps:
+                        print(step_row(label, step))
+                summary.append((processes, found, load()))
+                sys.stdout.flush()
+            print_summary(summary, args.members)
         except ServerFailed as error:
             raise SystemExit(f"bench failed: {error}") from None
 
 
-def compare(env, log, tmp, prefix, cookies, args) -> None:
-    print(f"\nServers and layers, real chat, N={len(cookies)}, 2 processes:")
-    print(HEADER)
-    (tmp / "bench_layer_settings.py").write_text(PUBSUB_SETTINGS.format(
-        backend=LAYERS["pubsub"], prefix=f"{prefix}:asgi"))
-    results = []
-    for layer in LAYERS:
-        layer_env = dict(env)
-        if layer == "pubsub":
-            layer_env.update(DJANGO_SETTINGS_MODULE="bench_layer_settings",
-                             PYTHONPATH=os.pathsep.join([str(tmp), str(ROOT)]))
-        for server in ("daphne", "uvicorn"):
-            result = run_one(layer_env, log, app="config.asgi:application", servers=2,
-                             server=server, cookies=cookies, args=args)
-            print(row(f"chat, 2 {server}, {layer}", result), flush=True)
-            results.append((f"{server} + {layer}", result))
-    fastest = max(results, key=lambda item: (item[1]["rate"], -item[1]["p99"]))
-    by_p99 = min(results, key=lambda item: item[1]["p99"])
-    print(f"  highest delivered rate: {fastest[0]}; lowest p99: {by_p99[0]}")
+def print_summary(summary, members: int) -> None:
+    print(f"\nSaturation (largest rate with no loss and p99 < {PASS_P99_MS} ms), "
+          f"{members} members:")
+    for processes, found, load_after in summary:
+        rates = {side: saturation(steps) for side, (_, steps) in found.items()}
+        line = f"  {processes} process{'es' if processes > 1 else '  '}  " + "  ".join(
+            f"{side} {rate:g} msg/s" for side, rate in rates.items())
+        if "chat" in rates and "relay" in rates:
+            ratio = f"{rates['chat'] / rates['relay']:.2f}" if rates["relay"] else "n/a"
+            line += f"  ratio chat/relay {ratio}"
+        if "chat" in found:
+            at_goal = [s for s in found["chat"][1] if s["rate"] == GOAL_RATE]
+            if at_goal:
+                step = at_goal[0]
+                met = "met" if step["passed"] and step["p99"] < GOAL_P99_MS else "NOT met"
+                line += (f"  chat p99 at {GOAL_RATE} msg/s {step['p99']:.0f} ms "
+                         f"({met}: < {GOAL_P99_MS} ms)")
+        print(f"{line}   ({load_after})")
 
 
 if __name__ == "__main__":

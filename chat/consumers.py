@@ -4,12 +4,14 @@ import asyncio
 import contextlib
 import json
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from chat import presence, selectors, services
+from chat.delivery import frame_event, room_join, room_leave
 from chat.models import Message, Room
 from chat.permissions import can_join, check_join
 from community.frames import error_frame as error
@@ -37,23 +39,26 @@ SIGNED_OUT_NOTICE = "You have been signed out. Log in again to chat."
 class ChatConsumer(AsyncWebsocketConsumer):
     room: Room | None = None
     heartbeat: asyncio.Task | None = None
+    delivering: asyncio.Task | None = None
 
     async def connect(self):
         user = self.scope["user"]
         if not user.is_authenticated:
             return await self._refuse(NOT_SIGNED_IN)
-        room = await _room(self.scope["url_route"]["kwargs"]["slug"])
+        room, allowed = await _room_for(user, self.scope["url_route"]["kwargs"]["slug"])
         if room is None:
             return await self._refuse(NO_SUCH_ROOM)
-        if not await database_sync_to_async(can_join)(user, room):
+        if not allowed:
             return await self._refuse(NOT_ALLOWED)
         self.room, self.user, self.name = room, user, user.username
-        # Joined before the handshake ends, so nothing sent meanwhile is missed.
-        await self.channel_layer.group_add(room.group_name, self.channel_name)
+        # Joined before the handshake ends, so nothing sent meanwhile is missed: the room's
+        # events wait in the outbox until the history has gone.
+        self.outbox = await room_join(self.channel_layer, room.group_name, self)
         await self.channel_layer.group_add(member_group(user.pk), self.channel_name)
         await self.accept()
         await self.send_json({"type": "history", **await database_sync_to_async(
             selectors.history)(room, viewer=user)})
+        self.delivering = asyncio.create_task(self._deliver())
         await presence.store().enter(room.pk, self.channel_name, self.name)
         self._announce_presence()
         self.heartbeat = asyncio.create_task(self._beat())
@@ -62,9 +67,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
         frames_forget(self.channel_name, FRAMES_WARN, FRAMES_CLOSE, TYPING_PACE)
         if self.room is None:
             return
-        if self.heartbeat is not None:
-            self.heartbeat.cancel()
-        await self.channel_layer.group_discard(self.room.group_name, self.channel_name)
+        for task in (self.heartbeat, self.delivering):
+            if task is not None:
+                task.cancel()
+        await room_leave(self.channel_layer, self.room.group_name, self)
         await self.channel_layer.group_discard(member_group(self.user.pk), self.channel_name)
         await presence.store().leave(self.room.pk, self.channel_name, self.name)
         self._announce_presence()
@@ -153,7 +159,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if not frame_allowed(self.channel_name, TYPING_PACE):
             return  # not stored and not worth an error: the next one will do
         await self.channel_layer.group_send(self.room.group_name, {
-            "type": "chat.typing", "member": self.name, "channel": self.channel_name})
+            **frame_event({"type": "typing", "member": self.name}),
+            "type": "chat.typing", "channel": self.channel_name})
 
     async def on_remove(self, content):
         message_id = _field(content, "id", int)
@@ -164,8 +171,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     # Events from the channel layer.
 
-    async def chat_message(self, event):
-        await self.send_json(event["message"])
+    async def chat_frame(self, event):
+        """A frame encoded once for the whole room (chat.delivery), written as it is."""
+        await self.send(text_data=event["text"])
 
     async def chat_removed(self, event):
         await self.send_json({"type": "removed", "id": event["id"]})
@@ -181,12 +189,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self.send_json({"type": "hidden", "id": event["id"],
                                   "message": event["message"]})
 
-    async def chat_presence(self, event):
-        await self.send_json({"type": "presence", "members": event["members"]})
-
     async def chat_typing(self, event):
-        if event.get("channel") != self.channel_name:
-            await self.send_json({"type": "typing", "member": event["member"]})
+        if event["channel"] != self.channel_name:
+            await self.send(text_data=event["text"])
 
     async def chat_room(self, event):
         self.room.status = event["status"]
@@ -213,6 +218,29 @@ class ChatConsumer(AsyncWebsocketConsumer):
             return await self._leave(NOT_ALLOWED, "not_allowed", str(denied))
 
     # Plumbing.
+
+    async def close(self, code=None, reason=None):
+        if self.delivering is not None:
+            self.delivering.cancel()  # nothing may follow the closing frame
+        await super().close(code, reason)
+
+    async def _deliver(self) -> None:
+        """The room's events, in order, handled as if the layer had brought them here."""
+        with contextlib.suppress(OSError):  # the member left: disconnect() tidies up
+            while True:
+                await self.dispatch(await self.outbox.get())
+
+    async def dispatch(self, message):
+        """Channels' dispatch without its trip to the database thread before every event.
+
+        Every database call here goes through database_sync_to_async, which closes stale
+        connections itself; the extra trip, once per member for each message in the room,
+        queued deliveries behind every write and join in the process.
+        """
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def send_json(self, content: dict) -> None:
         await self.send(text_data=json.dumps(content))
@@ -258,7 +286,7 @@ async def _send_presence(layer, key: tuple[int, int], room_id: int, group: str) 
         _presence_due.pop(key, None)
     # Not a database write, so straight to the layer rather than on commit.
     members = await presence.store().names(room_id)
-    await layer.group_send(group, {"type": "chat.presence", "members": members})
+    await layer.group_send(group, frame_event({"type": "presence", "members": members}))
 
 
 HANDLERS = {
@@ -289,8 +317,10 @@ def _field(content: dict, name: str, kind: type):
 
 
 @database_sync_to_async
-def _room(slug: str) -> Room | None:
-    return Room.objects.filter(slug=slug).first()
+def _room_for(user, slug: str) -> tuple[Room | None, bool]:
+    """The room and whether `user` may join it: one trip to the database thread per arrival."""
+    room = Room.objects.filter(slug=slug).first()
+    return room, room is not None and can_join(user, room)
 
 
 def _as_now(user) -> User | AnonymousUser:

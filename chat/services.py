@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from chat.delivery import frame_event
 from chat.models import Message, Room
 from chat.permissions import check_delete, check_join, check_remove
 from chat.selectors import message_frame, room_is_open
@@ -82,12 +83,12 @@ def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
             if client_id and (repeat := _already_sent(author, room, client_id)):
                 return repeat
             raise
-        frame = {"message": message_frame(message)}
+        frame = message_frame(message)
         if checked.is_held:  # for the writer's own screens in this room, and no one else's
             send_event_on_commit(member_group(author.pk),
-                                 {"type": "chat.held", "room": room.pk, **frame})
+                                 {"type": "chat.held", "room": room.pk, "message": frame})
         else:
-            send_event_on_commit(room.group_name, {"type": "chat.message", **frame})
+            send_event_on_commit(room.group_name, frame_event(frame))
         resources = submission_recorded(content=message, checked=checked, author=author, now=now)
     return Sent(message, checked.is_held, checked.held_because, resources)
 
@@ -146,8 +147,7 @@ def message_set_visibility(*, message: Message, visibility: str, by, reason: str
         if visibility == was:
             return
         if visibility == Visibility.PUBLISHED:
-            send_event_on_commit(room.group_name, {"type": "chat.message",
-                                                   "message": message_frame(message)})
+            send_event_on_commit(room.group_name, frame_event(message_frame(message)))
             return
         send_event_on_commit(room.group_name, {"type": "chat.removed", "id": message.pk})
         if visibility == Visibility.HIDDEN and getattr(by, "pk", None) != message.author_id:

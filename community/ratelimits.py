@@ -11,6 +11,7 @@ not silenced by an outage, and reports or floods are still held to the rates
 import logging
 import math
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -101,18 +102,34 @@ def waived() -> Iterator[None]:
         _waived.reset(token)
 
 
-def frame_allowed(connection: str, rate: str) -> bool:
-    """Count one frame on one socket against `rate`; False once it is past it.
+# Each socket's recent frames, per rate: sockets belong to one process, so the counts
+# stay in its memory. Kept here, not in the limits library's memory store, which starts a
+# thread to expire counts and held the event loop, and every delivery on it, meanwhile.
+_frame_times: dict[tuple[str, str], deque[float]] = {}
 
-    Sockets belong to one process, so these counts stay in its memory.
-    """
-    return _limiter("memory://").hit(parse_many(rate)[0], "frames", rate, connection)
+
+def frame_allowed(connection: str, rate: str) -> bool:
+    """Count one frame on one socket against `rate` (a moving window); False once past it."""
+    item = _frame_rate(rate)
+    now = time.monotonic()
+    times = _frame_times.setdefault((connection, rate), deque())
+    while times and times[0] <= now - item.get_expiry():
+        times.popleft()
+    if len(times) >= item.amount:
+        return False
+    times.append(now)
+    return True
 
 
 def frames_forget(connection: str, *rates: str) -> None:
     """A closed socket's counts, cleared so a long-running process does not keep them."""
     for rate in rates:
-        _limiter("memory://").clear(parse_many(rate)[0], "frames", rate, connection)
+        _frame_times.pop((connection, rate), None)
+
+
+@memoise
+def _frame_rate(rate: str) -> RateLimitItem:
+    return parse_many(rate)[0]
 
 
 def _seconds_until_free(limiter, items: list[RateLimitItem], identity) -> int:

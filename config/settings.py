@@ -125,6 +125,12 @@ DATABASES = {
         conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
+# Instead, with PostgreSQL, a pool per process: each chat socket's trip to the database
+# then borrows an open connection rather than opening one (README, "Running in production").
+DATABASE_POOL_SIZE = env_int("DATABASE_POOL_SIZE", 0)
+if DATABASE_POOL_SIZE and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1, "max_size": DATABASE_POOL_SIZE}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is best effort: while it is down the site goes on serving (README: "What happens
@@ -171,8 +177,12 @@ def redis_channel_layers(url: str, prefix: str, layer: str) -> dict:
         raise ImproperlyConfigured("CHANNEL_LAYER must be 'pubsub' or 'core'.")
     # Only a connect timeout: the layer's own reads wait for messages on purpose.
     host = {"address": url, "socket_connect_timeout": REDIS_TIMEOUT_SECONDS}
-    return {"default": {"BACKEND": CHANNEL_LAYER_BACKENDS[layer],
-                        "CONFIG": {"hosts": [host], "prefix": prefix}}}
+    config = {"hosts": [host], "prefix": prefix}
+    if layer == "core":
+        # A room's events reach each process on one channel (chat/delivery.py): a burst in a
+        # busy room must not overflow the list layer's 100 places and be dropped.
+        config["capacity"] = 1000
+    return {"default": {"BACKEND": CHANNEL_LAYER_BACKENDS[layer], "CONFIG": config}}
 
 
 if REDIS_URL:

@@ -126,3 +126,20 @@ def test_check_deploy_is_clean_with_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_postgresql_connections_can_come_from_a_pool_per_process():
+    values = read_settings("DATABASES",
+                           DATABASE_URL="postgres://peer:secret@db.internal:5432/community",
+                           DATABASE_POOL_SIZE="10")
+
+    assert values["DATABASES"]["default"]["OPTIONS"]["pool"]["max_size"] == 10
+    assert values["DATABASES"]["default"]["CONN_MAX_AGE"] == 0
+
+
+def test_the_list_based_layer_holds_a_burst_for_a_whole_room():
+    """A room's events reach each process on one channel, so it needs more than 100 places."""
+    values = read_settings("CHANNEL_LAYERS", REDIS_URL="redis://cache.internal:6379/2",
+                           CHANNEL_LAYER="core")
+
+    assert values["CHANNEL_LAYERS"]["default"]["CONFIG"]["capacity"] >= 1000
