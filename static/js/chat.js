@@ -468,6 +468,7 @@
     if (index >= 0) {
       outbox.splice(index, 1);
       saveOutbox();
+      if (slowSeconds) waitFor(slowSeconds);  // stored: slow mode counts from now
     }
     if (inFlight === clientId) {
       inFlight = null;
@@ -610,7 +611,6 @@
     ack: (frame) => {
       const pending = pendingFor(frame.client_id);
       settle(frame.client_id);
-      if (slowSeconds && pending && frame.status !== "hidden") waitFor(slowSeconds);
       if (frame.status === "held") sayHeld(frame.message || HELD_NOTICE);
       if (!pending) return;
       if (frame.status === "hidden") {
@@ -741,7 +741,7 @@
       return;
     }
     if (waitTimer !== null) {
-      showRefusal(`Slow mode: you can send again in ${secondsLeft()} seconds. Your words stay here.`);
+      showRefusal(`Please wait ${secondsLeft()} seconds before sending again. Your words stay here.`);
       textBox.focus();
       return;
     }
