@@ -5,6 +5,7 @@ Two names that look alike on screen ("alex" and "аlex" with a Cyrillic а, "Sam
 account. Look-alike letters come from Unicode's confusables table.
 """
 
+import re
 import unicodedata
 
 from confusable_homoglyphs import confusables
@@ -12,9 +13,12 @@ from django.core.exceptions import ValidationError
 
 # Letters and digits that pass for each other in most fonts.
 LOOK_ALIKE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
-SEPARATORS = str.maketrans("", "", "._-+@")
-# A member's name must not claim a role they do not hold.
-ROLE_WORDS = ("admin", "moderator", "mod_team", "staff", "official", "safeguarding")
+SEPARATORS = "._-+@"
+# A member's name must not claim a role they do not hold: no word of it may be one of
+# these, nor begin with one of the long, unmistakable ones ("AdminHelen", "moderat0r"),
+# while "badminton_fan" and "Staffordshire_lass" are fine.
+ROLE_WORDS = ("mod", "mods", "staff", "official", "safeguarding", "admin", "moderator")
+ROLE_PREFIXES = ("admin", "moderator")
 
 
 def normalised(name: str) -> str:
@@ -24,22 +28,45 @@ def normalised(name: str) -> str:
 
 def skeleton(name: str) -> str:
     """What a name looks like, whatever script, case or separators it is written in."""
-    letters = []
-    for char in normalised(name).casefold():
-        found = confusables.is_confusable(char, preferred_aliases=["latin", "common"])
-        look_alikes = [glyph["c"] for glyph in found[0]["homoglyphs"]] if found else []
-        letters.append(next((c for c in look_alikes if c.isascii()), char))
-    return "".join(letters).casefold().translate(LOOK_ALIKE).translate(SEPARATORS)
+    return _look(_in_latin(name)).translate(str.maketrans("", "", SEPARATORS))
+
+
+def claims_role(name: str) -> bool:
+    return any(word in _ROLE_WORDS or word.startswith(_ROLE_PREFIXES) for word in _words(name))
 
 
 def check_pseudonym(name: str, *, taken) -> None:
     """Refuse a name that claims a role or looks like one in `taken` (a skeleton lookup)."""
-    shape = skeleton(name)
-    if any(skeleton(word) in shape for word in ROLE_WORDS):
+    if claims_role(name):
         raise ValidationError(
             "Names that sound like a role on this site (such as admin or moderator) are "
             "kept for the team. Please choose another made-up name.", code="role_word")
-    if taken(shape):
+    if taken(skeleton(name)):
         raise ValidationError(
             "That name looks too much like another member's name, so people could mix you "
             "up. Please choose another.", code="look_alike")
+
+
+def _in_latin(name: str) -> str:
+    """Each letter that passes for a Latin one (Cyrillic а, Greek ο...) written as it."""
+    letters = []
+    for char in normalised(name):
+        found = confusables.is_confusable(char, preferred_aliases=["latin", "common"])
+        look_alikes = [glyph["c"] for glyph in found[0]["homoglyphs"]] if found else []
+        letters.append(next((c for c in look_alikes if c.isascii()), char))
+    return "".join(letters)
+
+
+def _look(text: str) -> str:
+    return text.casefold().translate(LOOK_ALIKE)
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, split at separators and where a capital starts one."""
+    parts = re.split(f"[{re.escape(SEPARATORS)}]+", _in_latin(name))
+    return [_look(word) for part in parts
+            for word in re.split(r"(?<=[a-z0-9])(?=[A-Z])", part) if word]
+
+
+_ROLE_WORDS = {_look(word) for word in ROLE_WORDS}
+_ROLE_PREFIXES = tuple(_look(word) for word in ROLE_PREFIXES)
