@@ -225,7 +225,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Peer support] "
 # allauth's defaults, stated so nobody switches them off by accident: failed
 # logins are limited per IP and per account, sign-ups and resets per IP.
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
+    # Raise it where many people sign in from one address (a library, a care home).
+    "login": f"{env_int('LOGINS_PER_MINUTE_PER_IP', 30)}/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
