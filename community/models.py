@@ -328,6 +328,7 @@ class WriteLimit(models.Model):
         PROFILE = "profile", "Changing one's profile"
         NOTE = "note", "Writing a moderator's private note"
         SCREENING = "screening", "Turning screening's misses into rules or examples"
+        DUTY = "duty", "A moderator going on or off duty"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     rate = models.CharField(

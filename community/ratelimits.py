@@ -41,6 +41,7 @@ DEFAULT_RATES = {
     Kind.PROFILE: "10 per hour",
     Kind.NOTE: "30 per 10 minutes",
     Kind.SCREENING: "60 per 10 minutes",
+    Kind.DUTY: "10 per 10 minutes",
 }
 RATES_CACHE_KEY = "community:write-limits"
 RATES_CACHE_SECONDS = 60

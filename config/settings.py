@@ -112,6 +112,7 @@ TEMPLATES = [
                 "community.context_processors.roles",
                 "community.context_processors.notifications",
                 "moderation.context_processors.cover",
+                "moderation.context_processors.moderator_header",
             ],
         },
     },

@@ -247,6 +247,13 @@ class NoteForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class DutyForm(forms.Form):
+    """The header's button: which way, and the page to come back to."""
+
+    duty = forms.ChoiceField(choices=[("on", "On duty"), ("off", "Off duty")])
+    next = forms.CharField(required=False)
+
+
 class AuditFilterForm(forms.Form):
     """The audit log's filters, read from the address; a bad value is pointed out and ignored."""
 

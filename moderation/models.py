@@ -261,6 +261,8 @@ class ModerationAction(models.Model):
         CONVERSATION_OPEN = "conversation_open", "Opened"
         CONVERSATION_WRITE = "conversation_write", "Wrote in"
         CONVERSATION_END = "conversation_end", "Ended"
+        DUTY_ON = "duty_on", "Went on duty"
+        DUTY_OFF = "duty_off", "Went off duty"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.PROTECT, related_name="moderation_actions",
@@ -476,11 +478,16 @@ class DutyHours(WeeklyPeriod):
 
 
 class ModeratorPresence(models.Model):
-    """When each moderator last did something, so members can be told if nobody is around."""
+    """When each moderator last did something, and whether they chose to be on duty, so
+    members can be told if nobody is around (moderation.cover)."""
 
     moderator = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                      related_name="+")
     last_seen_at = models.DateTimeField()
+    is_on_duty = models.BooleanField(
+        "on duty", default=True,
+        help_text="Their own choice, from the button in the header. On duty counts only while "
+                  "they are active and within duty hours.")
 
     def __str__(self) -> str:
         return f"{self.moderator} seen {self.last_seen_at:%Y-%m-%d %H:%M}"

@@ -17,13 +17,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community import roles
-from community.models import Notification, Risk, User
+from community.models import Notification, Risk, User, WriteLimit
+from community.ratelimits import limit_check
 from community.realtime import send_event_on_commit
 from community.refusals import Refused
 from community.roles import is_moderator
 from community.services import notify
 from community.signposting import resources_for
 from moderation.adapters import ContentAction, ContentAdapter, adapter_for
+from moderation.cover import duty_changed
 from moderation.models import (
     PRIORITY_RANK,
     REPORT_PRIORITY,
@@ -426,6 +428,26 @@ def presence_touch(*, moderator, now=None) -> None:
     ModeratorPresence.objects.update_or_create(
         moderator=moderator, defaults={"last_seen_at": now or timezone.now()}
     )
+
+
+@transaction.atomic
+def duty_set(*, moderator, on_duty: bool) -> None:
+    """Go on or off duty. Off duty, a moderator does not count as around: when nobody does,
+    members are told so and urgent words wait for a moderator (moderation.cover)."""
+    check_moderate(moderator)
+    limit_check(member=moderator, kind=WriteLimit.Kind.DUTY,
+                reason="You have gone on and off duty a lot in a short time.")
+    now = timezone.now()
+    presence, _ = ModeratorPresence.objects.select_for_update().get_or_create(
+        moderator=moderator, defaults={"last_seen_at": now})
+    if presence.is_on_duty == on_duty:
+        return  # already so: a second press, or another tab
+    # Choosing is using the site, so going on duty counts at once.
+    presence.is_on_duty, presence.last_seen_at = on_duty, now
+    presence.save(update_fields=["is_on_duty", "last_seen_at"])
+    action_record(actor=moderator, verb=ModerationAction.Verb.DUTY_ON if on_duty
+                  else ModerationAction.Verb.DUTY_OFF)
+    transaction.on_commit(lambda: duty_changed(moderator.pk))
 
 
 DEALT_WITH = "dealt_with"

@@ -3,7 +3,7 @@ reports a profile."""
 
 from django.urls import path
 
-from moderation.views import log, members, queue, reports, screening, stats, warnings
+from moderation.views import duty, log, members, queue, reports, screening, stats, warnings
 
 app_name = "moderation"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("members/<str:username>/sanction/", members.sanction, name="sanction"),
     path("members/<str:username>/notes/", members.note, name="note"),
     path("sanctions/<int:pk>/lift/", members.lift, name="lift"),
+    path("duty/", duty.duty, name="duty"),
     path("log/", log.audit, name="log"),
     path("stats/", stats.stats, name="stats"),
     path("screening/", screening.screening, name="screening"),

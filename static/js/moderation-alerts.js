@@ -1,8 +1,9 @@
-// Live alerts on the moderation queue: a banner for each urgent or high-priority item as it
-// arrives. Without JavaScript, or while the socket is down, refreshing the page shows the same.
+// Live alerts on every page a moderator opens: a banner for each urgent or high-priority item
+// as it arrives, announced without moving focus. Without JavaScript, or while the socket is
+// down, the queue count in the header shows new items when a page loads.
 (() => {
   "use strict";
-  const root = document.querySelector("[data-socket-path]");
+  const root = document.querySelector(".live-alerts[data-socket-path]");
   if (!root || !("WebSocket" in window)) return;
 
   const lists = {
@@ -49,7 +50,13 @@
     dismiss.type = "button";
     dismiss.className = "live-alert__dismiss";
     dismiss.textContent = "Dismiss";
-    dismiss.addEventListener("click", () => banner.remove());
+    dismiss.addEventListener("click", () => {
+      // Focus was on the button going away: keep it in the page, not lost to its start.
+      const next = banner.nextElementSibling || banner.previousElementSibling;
+      banner.remove();
+      const target = next ? next.querySelector("a") : document.getElementById("main");
+      target.focus({ preventScroll: true });
+    });
     banner.append(link, " ", dismiss);
     list.append(banner);
     while (list.children.length > MOST_SHOWN) list.firstElementChild.remove();

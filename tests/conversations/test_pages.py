@@ -12,8 +12,9 @@ from tests.factories import CategoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 LIST = "/conversations/"
-# The session and user, the header's reads, the count and one page of conversations.
-LIST_QUERIES = 7
+# The session and user, the header's reads (a moderator's queue count among them), the count
+# and one page of conversations.
+LIST_QUERIES = 8
 
 
 def start_url(member, query=""):

@@ -29,7 +29,8 @@ MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/me
 MODERATOR_PAGES = ["/moderation/", "/moderation/?priority=urgent&status=nonsense",
                    "/moderation/items/1/", "/moderation/members/alex/", "/moderation/log/",
                    "/moderation/log/?member=nobody", "/chat/carers-cuppa/", "/conversations/",
-                   "/conversations/with/alex/", "/conversations/with/alex/?opening=1"]
+                   "/conversations/with/alex/", "/conversations/with/alex/?opening=1",
+                   "/help/"]
 
 
 def assert_no_violations(page) -> None:

@@ -119,3 +119,47 @@ def test_member_reports_a_risk_and_a_moderator_hides_it_and_mutes_the_writer(
     page.goto(f"{site_url}/notifications/")
     expect(page.get_by_text("Thank you for your report. A moderator has looked at it.")
            ).to_be_visible()
+
+
+def test_a_moderator_on_the_forum_index_sees_an_urgent_alert_arrive(browser, page, site_url,
+                                                                    written):
+    """Alerts reach moderators wherever they are on the site, not only on the queue."""
+    post_id = written[2]  # a published post, in a thread to reply in
+    words = f"I can't do this any more, I want to die tonight ({written[0]})"
+
+    mo = log_in(page, site_url, "mo")
+    mo.goto(site_url + "/forums/")
+    expect(mo.get_by_text("Live alerts are on")).to_be_visible()
+    header = mo.get_by_role("banner")
+    expect(header.get_by_role("link", name=re.compile(r"^Queue"))).to_be_visible()
+
+    other = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        alex = log_in(other.new_page(), site_url, "alex")
+        alex.goto(f"{site_url}/forums/posts/{post_id}/")
+        alex.get_by_label("Your message").fill(words)
+        alex.get_by_role("button", name="Post reply").click()
+
+        alert = mo.locator(".live-alert--urgent")
+        expect(alert).to_contain_text("New urgent item: Crisis language: urgent")
+        # It is announced where it is; the moderator stays on the page they were reading.
+        expect(mo).to_have_url(site_url + "/forums/")
+        expect(mo.get_by_role("heading", level=1)).to_have_text("Forums")
+        assert mo.evaluate("document.activeElement === document.body")
+        assert_no_violations(mo)
+        item_url = alert.get_by_role("link", name="Open it").get_attribute("href")
+
+        alert.get_by_role("button", name="Dismiss").click()
+        expect(alert).to_have_count(0)
+        assert mo.evaluate("document.activeElement.id") == "main"  # not lost with the button
+        mo.reload()  # as without JavaScript: the header counts it
+        expect(header.get_by_role("link", name=re.compile(r"^Queue"))).to_contain_text("urgent")
+
+        mo.goto(site_url + item_url)
+        expect(mo.get_by_role("heading", level=1)).to_contain_text("Queue item")
+        # The words wait folded, and so does the box that would show them in full.
+        expect(mo.get_by_text("want to die tonight").filter(visible=True)).to_have_count(0)
+        mo.get_by_text("Change the words").click()
+        expect(mo.get_by_role("textbox", name="The words")).to_have_value(words)
+    finally:
+        other.close()

@@ -3,6 +3,7 @@
 import html
 import itertools
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -104,6 +105,41 @@ def act(client, item, action, **data):
 def said(response) -> str:
     """The page as a reader hears it: words only, spaces collapsed."""
     return " ".join(html.unescape(strip_tags(response.content.decode())).split())
+
+
+class _Unfolded(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.folds: list[bool] = []  # for each <details> we are in: whether it is closed
+        self.in_summary_of: int | None = None  # how deep the <details> of that summary is
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "details":
+            self.folds.append("open" not in dict(attrs))
+        elif tag == "summary":
+            self.in_summary_of = len(self.folds)
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self.folds.pop()
+        elif tag == "summary":
+            self.in_summary_of = None
+
+    def handle_data(self, data):
+        closed = [depth for depth, is_closed in enumerate(self.folds, 1) if is_closed]
+        # Seen when nothing around it is folded, or it is the summary of the one fold.
+        if not closed or closed == [self.in_summary_of] == [len(self.folds)]:
+            self.parts.append(data)
+
+
+def unfolded(response) -> str:
+    """What a reader meets before opening anything: a closed <details> shows its summary only,
+    so words and form fields inside it are not there until asked for."""
+    parser = _Unfolded()
+    parser.feed(response.content.decode())
+    parser.close()
+    return " ".join("".join(parser.parts).split())
 
 
 def order(response) -> list[int]:
@@ -562,6 +598,37 @@ def test_edit_without_a_reason_keeps_the_new_words_in_the_form(client, moderator
     assert Post.objects.get(pk=item.object_id).body == "Tuesday was *really* hard again."
 
 
+def test_on_the_item_page_the_words_what_screening_found_and_the_edit_box_stay_folded(
+        client, moderator, member, category):
+    post = write(member, category, body="I want to die tonight, I have it all ready")
+    item = QueueItem.objects.get(object_id=post.pk)
+    client.force_login(moderator)
+
+    response = client.get(reverse("moderation:item", args=[item.pk]))
+    before, everything = unfolded(response), said(response)
+
+    assert "want to die" not in before and "all ready" not in before
+    assert "Show the words" in before and "Show what it found" in before
+    assert "Change the words" in before
+    assert "I want to die tonight, I have it all ready" in everything  # there when asked
+    edit = text(response).split('<details class="mod-action mod-edit"')[1].split("</details>")[0]
+    assert edit.startswith(">") and "</textarea>" in edit  # closed, with the box inside
+
+
+def test_a_refused_edit_comes_back_open_with_the_moderators_words(client, moderator, member,
+                                                                  category):
+    post = write(member, category, body="I want to die tonight")
+    item = QueueItem.objects.get(object_id=post.pk)
+    client.force_login(moderator)
+
+    response = act(client, item, "edit", text="My changed words", reason="", verdict="right")
+    before = unfolded(response)
+
+    assert '<details class="mod-action mod-edit" open>' in text(response)
+    assert "My changed words" in before and "Give a reason" in before
+    assert "want to die" not in before  # the member's own words stay folded
+
+
 def test_lock_and_unlock_the_thread(client, moderator, item):
     client.force_login(moderator)
     thread = Post.objects.get(pk=item.object_id).thread
@@ -799,8 +866,8 @@ def test_audit_log_is_newest_first_with_nothing_to_change(client, moderator, his
     assert actions == sorted(actions, key=lambda action: (action.created_at, action.pk),
                              reverse=True)
     page = response.content.decode()
-    assert page.count('method="post"') == 1  # logging out, nothing else
-    assert page.count("<button") == 2  # and showing the filtered log
+    assert page.count('method="post"') == 2  # logging out and going off duty, nothing else
+    assert page.count("<button") == 3  # and showing the filtered log
 
 
 @pytest.mark.parametrize("size", [3, 30])
