@@ -2,6 +2,7 @@
 the same services and audit as the queue; members never see it and are refused it."""
 
 import html
+import re
 
 import pytest
 from django.urls import reverse
@@ -49,7 +50,9 @@ def test_moderators_see_a_menu_on_each_post_and_members_do_not(client, member, m
     assert "Moderate<span class=\"visually-hidden\"> post 2 by sam</span>" in page
     assert f'<a href="{act_url(reply, "hide")}">Hide' in page
     assert f'<a href="{act_url(reply, "edit")}">Edit the words' in page
-    assert f'action="{act_url(reply, "lock")}"' in page
+    # A plain form, so it works without JavaScript, with its CSRF token.
+    assert re.search(rf'action="{act_url(reply, "lock")}"><input type="hidden" '
+                     r'name="csrfmiddlewaretoken" value="\w+">', page)
     assert f'href="/conversations/with/sam/?about=post-{reply.pk}"' in page
     assert '<a href="/moderation/members/sam/#sanction">Warn, mute, suspend or ban sam</a>' in page
     assert '<a href="/moderation/members/sam/">sam\'s moderation history</a>' in page
