@@ -404,7 +404,7 @@ def _open_item_of(content, moderator) -> QueueItem | None:
     content, in the same order as the queue's actions); None when it has none. Another
     moderator's current claim keeps it theirs here too."""
     check_moderate(moderator)
-    item = (QueueItem.objects.select_for_update().select_related("content_type")
+    item = (QueueItem.objects.select_for_update()
             .filter(content_type=ContentType.objects.get_for_model(content),
                     object_id=content.pk)
             .exclude(status=QueueItem.Status.RESOLVED).first())
