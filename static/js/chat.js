@@ -228,21 +228,20 @@
       reasonBox.rows = 3;
       reasonBox.maxLength = 500;
       label.htmlFor = reasonBox.id;
-      form.append(label, reasonBox);
+      const problem = element("p", "errors");
+      problem.id = "chat-dialog-problem";
+      problem.hidden = true;
+      form.append(label, problem, reasonBox);
+      form.addEventListener("submit", (event) => {
+        if (!reasonRequired || event.submitter?.value !== "confirm" || reasonBox.value.trim()) return;
+        event.preventDefault();
+        problem.textContent = reasonRequired;
+        problem.hidden = false;
+        reasonBox.setAttribute("aria-invalid", "true");
+        reasonBox.setAttribute("aria-describedby", problem.id);
+        reasonBox.focus();
+      });
     }
-    const problem = element("p", "errors");
-    problem.id = "chat-dialog-problem";
-    problem.hidden = true;
-    if (reasonBox) form.insertBefore(problem, reasonBox);
-    form.addEventListener("submit", (event) => {
-      if (!reasonRequired || event.submitter?.value !== "confirm" || reasonBox.value.trim()) return;
-      event.preventDefault();
-      problem.textContent = reasonRequired;
-      problem.hidden = false;
-      reasonBox.setAttribute("aria-invalid", "true");
-      reasonBox.setAttribute("aria-describedby", problem.id);
-      reasonBox.focus();
-    });
     const buttons = element("div", "chat-dialog__buttons");
     const yes = element("button", "button", confirm);
     yes.value = "confirm";
