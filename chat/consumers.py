@@ -22,7 +22,7 @@ from community.realtime import member_group
 from community.refusals import Refused
 from community.sockets import signed_in_user
 from moderation.sanctions import LOCKED_OUT
-from moderation.services import report_create
+from moderation.services import content_hide_where_read, report_create
 
 MAX_WARNINGS = 10
 # Frames of any kind on one socket: past the first rate a frame is refused with a word to
@@ -360,5 +360,7 @@ def _delete(user, room_id: int, message_id: int) -> None:
 
 
 def _remove(user, room_id: int, message_id: int, reason: str) -> None:
-    services.message_remove(message=_message(room_id, message_id), moderator=_as_now(user),
+    # The same hide as the Moderate menu's and the queue's: audited, its queue item closed,
+    # its writer told why.
+    content_hide_where_read(content=_message(room_id, message_id), moderator=_as_now(user),
                             reason=reason)

@@ -1,5 +1,5 @@
-"""Forms for acting on a room without JavaScript: moderators' room controls and removing.
-Reporting uses the report form every kind of content shares (moderation.forms)."""
+"""Forms for acting on a room without JavaScript: sending, and moderators' room controls.
+Reporting, and hiding a message, use the forms every kind of content shares (moderation.forms)."""
 
 import uuid
 from datetime import timedelta
@@ -114,10 +114,3 @@ class MessageForm(ChatForm):
         kwargs.setdefault("initial", {"client_id": uuid.uuid4().hex})
         super().__init__(*args, **kwargs)
         self.fields["warnings"].choices = [(w.slug, w.name) for w in warnings]
-
-
-class RemoveForm(ChatForm):
-    reason = forms.CharField(
-        label="Why remove it? The member is told", required=False, max_length=REASON_LENGTH,
-        error_messages={"max_length": f"Please keep it to {REASON_LENGTH} characters."})
-

@@ -8,7 +8,6 @@ from chat.models import Room
 from community.permissions import can, check_member
 from community.roles import is_moderator
 from moderation.content import Visibility
-from moderation.permissions import check_moderate
 from moderation.sanctions import LOCKED_OUT, Kind, active_sanctions
 
 UNREAD_WARNING = ("A moderator has sent you a warning. Please read it before you chat: "
@@ -41,11 +40,5 @@ def check_delete(user, message) -> None:
         raise PermissionDenied("You can only delete your own messages.")
 
 
-def check_remove(user) -> None:
-    """Moderators take messages down in every room."""
-    check_moderate(user)
-
-
 can_join = can(check_join)
 can_delete = can(check_delete)
-can_remove = can(check_remove)

@@ -17,11 +17,11 @@ from django.utils import timezone
 
 from chat.delivery import frame_event
 from chat.models import Message, Room
-from chat.permissions import check_delete, check_join, check_remove
+from chat.permissions import check_delete, check_join
 from chat.selectors import message_frame, room_is_open
-from community.models import HelpResource, Notification
+from community.models import HelpResource
 from community.realtime import member_group, send_event_on_commit
-from community.services import content_set_visibility, notify
+from community.services import content_set_visibility
 from community.signposting import sms_href, tel_href
 from moderation.content import Visibility
 from moderation.models import ModerationAction
@@ -109,21 +109,6 @@ def resource_frame(resource) -> dict:
             "text": sms_href(resource.sms_number, resource.sms_keyword),
             "sms_number": resource.sms_number, "sms_keyword": resource.sms_keyword,
             "url": resource.url, "is_24_7": resource.is_24_7}
-
-
-def message_remove(*, message: Message, moderator, reason: str) -> None:
-    """A moderator takes a message down; everyone's screen drops it at once, and its writer is
-    told why, as for a forum post a moderator hides."""
-    check_remove(moderator)
-    reason = reason.strip() or "Removed by a moderator"
-    with transaction.atomic():
-        message_set_visibility(message=message, visibility=Visibility.HIDDEN, by=moderator,
-                               reason=reason)
-        action_record(actor=moderator, verb=ModerationAction.Verb.HIDE, target=message,
-                      member=message.author, reason=reason)
-        notify(users=[message.author], kind=Notification.Kind.MODERATION,
-               text=f"A moderator removed your chat message in {message.room.name}. "
-                    f"The reason: {reason}", url=message.room.get_absolute_url())
 
 
 def message_delete(*, message: Message, by) -> None:

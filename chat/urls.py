@@ -10,9 +10,6 @@ urlpatterns = [
     path("<slug:slug>/moderate/status/", views.room_status, name="room_status"),
     path("<slug:slug>/moderate/slow-mode/", views.room_slow_mode, name="room_slow_mode"),
     path("<slug:slug>/moderate/mute/", views.room_mute, name="room_mute"),
-    path("<slug:slug>/messages/<int:pk>/remove/", views.message_remove, name="message_remove"),
     path("<slug:slug>/messages/<int:pk>/report/", views.message_report, name="message_report"),
     path("<slug:slug>/messages/<int:pk>/delete/", views.message_delete, name="message_delete"),
-    path("<slug:slug>/messages/<int:pk>/restore/", views.message_restore,
-         name="message_restore"),
 ]

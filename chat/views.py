@@ -13,19 +13,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from chat import presence, services
-from chat.forms import MessageForm, MuteForm, RemoveForm, RoomStatusForm, SlowModeForm
+from chat.forms import MessageForm, MuteForm, RoomStatusForm, SlowModeForm
 from chat.models import Message, Room, RoomHours
-from chat.permissions import can_join, can_remove
+from chat.permissions import can_join
 from chat.selectors import messages_page, room_state
 from chat.services import MAX_LENGTH
 from community import signposting
 from community.models import User
 from community.selectors import blocked_ids
 from community.warnings import reader_warnings
-from moderation import services as moderation_services
 from moderation.content import Visibility
 from moderation.models import ReportReason
-from moderation.permissions import moderators_only
+from moderation.permissions import can_moderate, moderators_only
 from moderation.sanctions import sanction_create
 from moderation.submission import Refused
 from moderation.views.reports import report_page
@@ -83,11 +82,10 @@ def message_send(request, slug: str):
     return _room_page(request, room, bound=form)
 
 
-def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None = None,
-               help_listings=()):
+def _room_page(request, room: Room, *, bound=None, help_listings=()):
     """The room page; `bound` is a form that failed, shown again with its input and errors."""
     user = request.user
-    is_moderating = can_remove(user)
+    is_moderating = can_moderate(user)
     page = messages_page(room, viewer=user, before=_message_id(request.GET.get("before")),
                          with_hidden=is_moderating)
     latest = page.messages
@@ -96,24 +94,11 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
                          ) if blocked else []
     warnings = reader_warnings(request)
     state = room_state(room, user)
-
-    def remove_form(message):
-        if bound_message_id == message.pk and isinstance(bound, RemoveForm):
-            return bound
-        return RemoveForm(auto_id=f"removeform-{message.pk}-%s")
-
-    rows = []
-    for m in latest:
-        is_mine, is_hidden = m.author_id == user.pk, m.visibility == Visibility.HIDDEN
-        rows.append({
-            "message": m, "is_blocked": m.author_id in blocked, "is_mine": is_mine,
-            "is_hidden": is_hidden,
-            "remove_form": remove_form(m) if is_moderating and not (is_hidden or is_mine)
-            else None,
-            "can_sanction": is_moderating and not is_mine,
-            "has_error": bound_message_id == m.pk,
-            "is_held": m.visibility == Visibility.HELD,
-        })
+    rows = [{
+        "message": m, "is_blocked": m.author_id in blocked, "is_mine": m.author_id == user.pk,
+        "is_hidden": m.visibility == Visibility.HIDDEN,
+        "is_held": m.visibility == Visibility.HELD,
+    } for m in latest]
     context = {
         "room": room,
         "messages_shown": rows,
@@ -121,7 +106,7 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         "is_back_in_time": "before" in request.GET,
         "state": state,
         "time_zone": settings.TIME_ZONE,
-        "can_remove": is_moderating,
+        "is_moderating": is_moderating,
         "max_length": MAX_LENGTH,
         "help_listings": help_listings,
         "send_form": bound if isinstance(bound, MessageForm) else MessageForm(
@@ -129,7 +114,9 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
         "socket_path": f"/ws/chat/{room.slug}/",
         "blocked_json": json.dumps(blocked_names),
         "reasons_json": json.dumps([[value, label] for value, label in ReportReason.choices]),
-        "sanction_url": _sanction_url_pattern() if is_moderating else "",
+        # Where the Moderate menu chat.js draws on live messages leads, NAME and ID filled in.
+        "history_url": reverse("moderation:member", args=["NAME"]),
+        "sanction_url": reverse("moderation:member", args=["NAME"]) + "#sanction",
         "check_in_url": reverse("conversations:start", args=["NAME"]) + "?about=message-ID",
         "names_json": json.dumps({slug: w.name for slug, w in warnings.categories.items()}),
     }
@@ -138,8 +125,7 @@ def _room_page(request, room: Room, *, bound=None, bound_message_id: int | None 
                  "slow_form": SlowModeForm(initial={"seconds": room.slow_mode_seconds}),
                  "mute_form": MuteForm(moderator=user)}
         for name, form in forms.items():
-            context[name] = bound if bound_message_id is None and type(bound) is type(form) \
-                else form
+            context[name] = bound if type(bound) is type(form) else form
         # Recent voices first, to pick from when muting.
         context["recent_names"] = sorted({m.author.username for m in latest
                                           if m.author_id != user.pk})
@@ -211,20 +197,6 @@ def room_mute(request, slug: str):
     return _room_page(request, room, bound=form)
 
 
-@require_POST
-@moderators_only
-def message_remove(request, slug: str, pk: int):
-    room = _moderated_room(slug)
-    message = get_object_or_404(Message, pk=pk, room=room)
-    form = RemoveForm(request.POST, auto_id=f"removeform-{pk}-%s")
-    if form.is_valid():
-        services.message_remove(message=message, moderator=request.user,
-                                reason=form.cleaned_data["reason"])
-        messages.success(request, "The message is removed from everyone's screen.")
-        return redirect(room)
-    return _room_page(request, room, bound=form, bound_message_id=pk)
-
-
 @login_required
 def message_report(request, slug: str, pk: int):
     """Reporting without JavaScript: the report page forum posts and profiles share."""
@@ -252,22 +224,3 @@ def message_delete(request, slug: str, pk: int):
     else:
         messages.success(request, "Your message is deleted: nobody in the room sees it now.")
     return redirect(room.get_absolute_url() + "#messages-heading")
-
-
-@require_POST
-@moderators_only
-def message_restore(request, slug: str, pk: int):
-    room = _moderated_room(slug)
-    message = get_object_or_404(Message, pk=pk, room=room)
-    try:
-        moderation_services.content_restore(content=message, moderator=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "The message is back for everyone.")
-    return redirect(message.get_absolute_url())
-
-
-def _sanction_url_pattern() -> str:
-    """Where moderators warn, mute, suspend or ban a member, with NAME for chat.js to fill in."""
-    return reverse("moderation:member", args=["NAME"]) + "#sanction"

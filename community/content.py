@@ -80,6 +80,10 @@ class ContentAdapter:
     def author(self, obj):
         return obj.author
 
+    def title(self, obj) -> str:
+        """What moderators call it in a sentence ("Hide the chat message by sam?")."""
+        return f"the {self.kind} by {self.author(obj).username}"
+
     def text(self, obj) -> str:
         """All the words, as the author wrote them; what a moderator's edit starts from."""
         raise NotImplementedError

@@ -10,7 +10,7 @@ from django.utils.timezone import localtime
 
 from community.roles import is_moderator
 from conversations.models import Conversation, Opening, PrivateMessage
-from moderation.adapters import registered_adapters
+from moderation.adapters import adapter_named
 from moderation.content import Visibility
 
 PAGE_SIZE = 30
@@ -74,10 +74,11 @@ def about_lookup(reference: str):
     name, _, pk = reference.partition("-")
     if not pk.isdigit():
         return None
-    for adapter in registered_adapters():
-        if adapter.model._meta.model_name == name:
-            return adapter.queryset().filter(pk=int(pk)).first()
-    return None
+    try:
+        adapter = adapter_named(name)
+    except LookupError:
+        return None
+    return adapter.queryset().filter(pk=int(pk)).first()
 
 
 def about_reference(content) -> str:

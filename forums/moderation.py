@@ -68,6 +68,9 @@ class PostAdapter(ContentAdapter):
     def queryset(self):
         return Post.objects.select_related("author__member", "thread__category")
 
+    def title(self, post: Post) -> str:
+        return f"post {post.number} by {post.author.username}"
+
     def text(self, post: Post) -> str:
         return post.body
 

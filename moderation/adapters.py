@@ -40,13 +40,21 @@ from community.content import (
     registered_adapters,
 )
 
-__all__ = ["ContentAction", "ContentAdapter", "adapter_for", "content_kinds", "kind_of",
-           "moderator_querysets", "register", "registered_adapters"]
+__all__ = ["ContentAction", "ContentAdapter", "adapter_for", "adapter_named", "content_kinds",
+           "kind_of", "moderator_querysets", "register", "registered_adapters"]
 
 
 def moderator_querysets() -> list[QuerySet]:
     """How each kind is fetched for moderators' pages: one query per kind, not per item."""
     return [adapter.queryset() for adapter in registered_adapters()]
+
+
+def adapter_named(model_name: str) -> ContentAdapter:
+    """The adapter of the kind an address or a filter names by its model name ("post")."""
+    for adapter in registered_adapters():
+        if adapter.model._meta.model_name == model_name:
+            return adapter
+    raise LookupError(f"No kind of content is called {model_name!r}.")
 
 
 def content_kinds() -> list[tuple[str, str]]:

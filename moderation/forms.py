@@ -89,17 +89,19 @@ class QueueFilterForm(forms.Form):
 
 
 class ItemActionForm(forms.Form):
-    """An action on one queue item; some fill their choices from the item or the moderator.
+    """An action on content, from its queue item or where members read it (then `item` is its
+    open item, or None); some fill their choices from the content or the moderator.
 
     Forms that close an item screening raised also ask whether its rating was right.
     """
 
     closes_item = False
 
-    def __init__(self, *args, item: QueueItem, moderator, **kwargs):
+    def __init__(self, *args, item: QueueItem | None, moderator, content=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        if self.closes_item and asks_verdict(item):
+        self.content = content if content is not None else item.content
+        if self.closes_item and item is not None and asks_verdict(item):
             rating = rated(item)
             verdicts = ScreeningReview.Verdict
             self.fields["verdict"] = forms.ChoiceField(
@@ -175,22 +177,22 @@ class EditForm(ItemActionForm):
     reason = _reason("Reason for the change", required=True,
                      help_text="The author sees this. Their old words are kept for moderators.")
 
-    def __init__(self, *args, item: QueueItem, moderator, **kwargs):
-        super().__init__(*args, item=item, moderator=moderator, **kwargs)
-        self.fields["text"].initial = adapter_for(item.content).text(item.content)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].initial = adapter_for(self.content).text(self.content)
 
 
 class MoveForm(ItemActionForm):
     destination = forms.ChoiceField(error_messages={"required": "Choose where to move it."})
     reason = _reason("Reason (optional)", required=False)
 
-    def __init__(self, *args, item: QueueItem, moderator, **kwargs):
-        super().__init__(*args, item=item, moderator=moderator, **kwargs)
-        adapter = adapter_for(item.content)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        adapter = adapter_for(self.content)
         self.fields["destination"].label = (
             f"Move the {adapter.container_kind or adapter.kind} to")
         self.fields["destination"].choices = [("", "Choose a place"),
-                                              *adapter.move_choices(item.content)]
+                                              *adapter.move_choices(self.content)]
 
 
 # How long a mute or suspension lasts; None is until a moderator lifts it.

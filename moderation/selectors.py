@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
@@ -123,6 +124,13 @@ def queue_counts() -> QueueCounts:
     counts = QueueItem.objects.exclude(status=QueueItem.Status.RESOLVED).aggregate(
         open=Count("pk"), urgent=Count("pk", filter=Q(priority=Priority.URGENT)))
     return QueueCounts(**counts)
+
+
+def open_item_for(content) -> QueueItem | None:
+    """The content's queue item still waiting for a moderator, if it has one."""
+    return (QueueItem.objects.select_related("claimed_by")
+            .filter(content_type=ContentType.objects.get_for_model(content), object_id=content.pk)
+            .exclude(status=QueueItem.Status.RESOLVED).first())
 
 
 def queue_page(*, viewer, filters: QueueFilters, page_number=1,

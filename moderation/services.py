@@ -333,11 +333,16 @@ def reports_dismiss(*, item: QueueItem, moderator, reason: str = "", verdict: st
 def content_hide(*, item: QueueItem, moderator, reason: str, verdict: str = "") -> None:
     item = _open_item(item, moderator)
     content = _content_of(item)
-    review = review_record(item=item, reviewer=moderator, verdict=verdict)
+    _hide(item, content, moderator, reason,
+          review_record(item=item, reviewer=moderator, verdict=verdict))
+
+
+def _hide(item: QueueItem | None, content, moderator, reason: str,
+          review: ScreeningReview | None) -> None:
     reason = _required_reason(reason)
     adapter = _applicable(content, ContentAction.HIDE)
     adapter.hide(content, by=moderator, reason=reason)
-    _resolve(item, content, moderator, ModerationAction.Verb.HIDE, reason, review)
+    _done(item, content, moderator, ModerationAction.Verb.HIDE, reason, review)
     _tell_author(content, adapter, f"A moderator hid your {adapter.kind}. The reason: {reason}")
 
 
@@ -358,13 +363,62 @@ def content_edit(*, item: QueueItem, moderator, text: str, reason: str,
     """Edit the words (the content's app keeps the old version) and close the item."""
     item = _open_item(item, moderator)
     content = _content_of(item)
-    review = review_record(item=item, reviewer=moderator, verdict=verdict)
+    _edit(item, content, moderator, text, reason,
+          review_record(item=item, reviewer=moderator, verdict=verdict))
+
+
+def _edit(item: QueueItem | None, content, moderator, text: str, reason: str,
+          review: ScreeningReview | None) -> None:
     reason = _required_reason(reason)
     adapter = _applicable(content, ContentAction.EDIT)
     adapter.edit(content, by=moderator, text=text, reason=reason)
-    _resolve(item, content, moderator, ModerationAction.Verb.EDIT, reason, review)
+    _done(item, content, moderator, ModerationAction.Verb.EDIT, reason, review)
     _tell_author(content, adapter,
                  f"A moderator edited your {adapter.kind}. The reason: {reason}")
+
+
+# --- Acting where members read ------------------------------------------------------------
+# The menu on each post and chat message acts on the content itself, through the same rules,
+# locks and audit as the queue. An open queue item for the content is closed by the hide or
+# edit, in the same transaction, so the queue never keeps an item someone already dealt with.
+# A verdict on screening's rating is recorded when given: the menu's page asks for it, but a
+# moderator taking a message down in a live room is not held up for one.
+
+
+@transaction.atomic
+def content_hide_where_read(*, content, moderator, reason: str, verdict: str = "") -> None:
+    item = _open_item_of(content, moderator)
+    content = _fresh(content)
+    _hide(item, content, moderator, reason, _review_if_given(item, moderator, verdict))
+
+
+@transaction.atomic
+def content_edit_where_read(*, content, moderator, text: str, reason: str,
+                            verdict: str = "") -> None:
+    """Edit the words (the content's app keeps the old version), closing any open item."""
+    item = _open_item_of(content, moderator)
+    content = _fresh(content)
+    _edit(item, content, moderator, text, reason, _review_if_given(item, moderator, verdict))
+
+
+def _open_item_of(content, moderator) -> QueueItem | None:
+    """The content's open queue item, locked as _open_item locks it (and so before the
+    content, in the same order as the queue's actions); None when it has none. Another
+    moderator's current claim keeps it theirs here too."""
+    check_moderate(moderator)
+    item = (QueueItem.objects.select_for_update()
+            .filter(content_type=ContentType.objects.get_for_model(content),
+                    object_id=content.pk)
+            .exclude(status=QueueItem.Status.RESOLVED).first())
+    if item is not None:
+        check_act_on(moderator, item)
+    return item
+
+
+def _review_if_given(item: QueueItem | None, moderator, verdict: str) -> ScreeningReview | None:
+    if item is None or not verdict:
+        return None
+    return review_record(item=item, reviewer=moderator, verdict=verdict)
 
 
 @transaction.atomic
@@ -529,6 +583,16 @@ def _touch(item: QueueItem, moderator, *, claim: bool = False) -> None:
         item.claimed_by, item.claimed_at, item.status = moderator, now, QueueItem.Status.CLAIMED
         fields += ["claimed_by", "claimed_at", "status"]
     item.save(update_fields=fields)
+
+
+def _done(item: QueueItem | None, content, moderator, verb: str, reason: str,
+          review: ScreeningReview | None = None) -> None:
+    """Record an action on content: closing its queue item, or on its own without one."""
+    if item is not None:
+        _resolve(item, content, moderator, verb, reason, review)
+        return
+    action_record(actor=moderator, verb=verb, target=content,
+                  member=adapter_for(content).author(content), reason=reason)
 
 
 def _resolve(item: QueueItem, content, moderator, verb: str, reason: str,

@@ -1,15 +1,26 @@
-"""Moderator pages under /moderation/, and the pages where a member reads a warning or
-reports a profile."""
+"""Moderator pages under /moderation/, what the Moderate menu on posts and messages leads to,
+and the pages where a member reads a warning or reports a profile."""
 
 from django.urls import path
 
-from moderation.views import duty, log, members, queue, reports, screening, stats, warnings
+from moderation.views import (
+    duty,
+    log,
+    members,
+    queue,
+    reports,
+    screening,
+    stats,
+    warnings,
+    where_read,
+)
 
 app_name = "moderation"
 urlpatterns = [
     path("", queue.queue, name="queue"),
     path("items/<int:pk>/", queue.item, name="item"),
     path("items/<int:pk>/<slug:action>/", queue.act, name="act"),
+    path("content/<slug:kind>/<int:pk>/<slug:action>/", where_read.act, name="content_act"),
     path("members/<str:username>/", members.history, name="member"),
     path("members/<str:username>/sanction/", members.sanction, name="sanction"),
     path("members/<str:username>/notes/", members.note, name="note"),

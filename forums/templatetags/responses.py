@@ -1,5 +1,5 @@
-"""What the buttons under each post and thread need: reactions, report, follow, edit history,
-check in privately.
+"""What the buttons under each post and thread need: reactions, report, follow, edit history.
+Moderators' actions are in the Moderate menu (moderation.templatetags.moderation_menu).
 
 The thread page includes the post actions once per post, so the reactions the
 viewer gave are read once per thread and request, never once per post.
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from django import template
 
 from community.request_cache import remembered
-from community.roles import is_moderator
 from forums import permissions
 from forums.models import Post, Reaction, Subscription, Thread
 from forums.selectors import viewer_reactions
@@ -32,7 +31,6 @@ class PostResponses:
     can_react: bool
     can_report: bool
     can_see_history: bool
-    can_check_in: bool  # a moderator may open a private conversation with its writer
 
     @property
     def has_reactions(self) -> bool:
@@ -62,7 +60,6 @@ def post_responses(context, post: Post) -> PostResponses:
         # Visitors see the link too: it takes them to log in first.
         can_report=post.author_id != user.pk and not post.is_deleted,
         can_see_history=bool(post.edited_at) and permissions.can_see_history(user),
-        can_check_in=post.author_id != user.pk and is_moderator(user),
     )
 
 

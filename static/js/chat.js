@@ -22,7 +22,7 @@
   const sendButton = root.querySelector("[data-chat-send]");
   const textBox = form.querySelector("textarea");
   const refusal = form.querySelector("[data-chat-refusal]");
-  const canRemove = root.hasAttribute("data-can-remove");
+  const moderates = root.hasAttribute("data-moderates");
   const me = root.dataset.me;
   let isOpen = root.hasAttribute("data-open");
   const parse = (value, fallback) => {
@@ -32,6 +32,7 @@
   const reasons = parse(root.dataset.reportReasons, []);
   const warningNames = parse(root.dataset.warningNames, {});
   const sanctionUrl = root.dataset.sanctionUrl || "";
+  const historyUrl = root.dataset.historyUrl || "";
   const checkInUrl = root.dataset.checkInUrl || "";
   const timeZone = root.dataset.timeZone || undefined;
   // Seconds between one member's messages in slow mode (0 when it does not apply to them).
@@ -145,9 +146,9 @@
   }
 
   // Each message's actions, for server-rendered and live messages alike: Delete on your own,
-  // Report on others'; moderators also Remove and reach the writer's sanctions page.
+  // Report on others'; moderators also get the Moderate menu.
   function addActions(item) {
-    if (item.hasAttribute("data-hidden")) return;  // its plain Restore form stays
+    if (item.hasAttribute("data-hidden")) return;  // the page's own menu (Restore) stays
     const id = Number(item.dataset.id);
     const author = item.dataset.author;
     const actions = element("div", "chat-message__actions");
@@ -156,39 +157,62 @@
       made.type = "button";
       made.append(element("span", "visually-hidden", hidden));
       made.addEventListener("click", () => onClick(made));
-      actions.append(made);
+      return made;
     };
     if (author === me) {
-      button("Delete", " your message", (opener) => askInDialog(opener, {
+      actions.append(button("Delete", " your message", (opener) => askInDialog(opener, {
         heading: "Delete your message?",
         text: "It goes from everyone's screen. You can't undo this.",
         confirm: "Delete it",
-      }, () => send({ type: "delete", id })));
+      }, () => send({ type: "delete", id }))));
     } else {
-      button("Report", ` the message from ${author}`, () => showReportForm(item, id));
-      if (canRemove) {
-        button("Remove", ` the message from ${author}`, (opener) => askInDialog(opener, {
-          heading: `Remove the message from ${author}?`,
-          text: "It goes from everyone's screen, and into the audit log.",
-          reasonLabel: "Why remove it? The member is told",
-          confirm: "Remove for everyone",
-        }, (reason) => send({ type: "remove", id, reason })));
-      }
-      if (canRemove && sanctionUrl) {
-        const checkIn = element("a", "", "Check in privately");
-        checkIn.append(element("span", "visually-hidden", ` with ${author}`));
-        checkIn.href = checkInUrl.replace("NAME", encodeURIComponent(author)).replace("ID", id);
-        const link = element("a", "", `Warn, mute, suspend or ban ${author}`);
-        link.href = sanctionUrl.replace("NAME", encodeURIComponent(author));
-        actions.append(checkIn, link);
-      }
+      actions.append(button("Report", ` the message from ${author}`,
+        () => showReportForm(item, id)));
     }
+    if (moderates) actions.append(moderateMenu(id, author, button));
     item.append(actions);
   }
 
+  // The Moderate menu as the page draws it without JavaScript (moderation/includes/menu.html),
+  // except that Hide asks for the reason here and takes the message down at once, for
+  // everyone, through the socket.
+  function moderateMenu(id, author, button) {
+    const title = ` the chat message by ${author}`;
+    const menu = element("details", "mod-menu");
+    const summary = element("summary", "", "Moderate");
+    summary.append(element("span", "visually-hidden", title));
+    const entries = element("ul", "mod-menu__list");
+    const add = (node) => {
+      const entry = element("li");
+      entry.append(node);
+      entries.append(entry);
+    };
+    const link = (text, hidden, pattern) => {
+      const made = element("a", "", text);
+      if (hidden) made.append(element("span", "visually-hidden", hidden));
+      made.href = pattern.replace("NAME", encodeURIComponent(author)).replace("ID", id);
+      return made;
+    };
+    add(button("Hide", title, (opener) => askInDialog(opener, {
+      heading: `Hide the message from ${author}?`,
+      text: "It goes from everyone's screen at once, and into the audit log.",
+      reasonLabel: `Reason, shown to ${author}`,
+      reasonRequired: "Give a reason: the member will see it.",
+      confirm: "Hide for everyone",
+    }, (reason) => send({ type: "remove", id, reason }))));
+    if (author !== me) {
+      add(link("Check in privately", ` with ${author}`, checkInUrl));
+      add(link(`Warn, mute, suspend or ban ${author}`, "", sanctionUrl));
+    }
+    add(link(`${author}'s moderation history`, "", historyUrl));
+    menu.append(summary, entries);
+    return menu;
+  }
+
   // A native modal dialog: the keyboard stays inside it, Escape cancels, and focus goes back
-  // to the button that opened it. `onConfirm` gets the reason typed, if one was asked for.
-  function askInDialog(opener, { heading, text, reasonLabel, confirm }, onConfirm) {
+  // to the button that opened it. `onConfirm` gets the reason typed, if one was asked for;
+  // `reasonRequired` is what to say when it is left empty, keeping the dialog open.
+  function askInDialog(opener, { heading, text, reasonLabel, reasonRequired, confirm }, onConfirm) {
     const dialog = element("dialog", "chat-dialog");
     const form = element("form");
     form.method = "dialog";
@@ -204,7 +228,19 @@
       reasonBox.rows = 3;
       reasonBox.maxLength = 500;
       label.htmlFor = reasonBox.id;
-      form.append(label, reasonBox);
+      const problem = element("p", "errors");
+      problem.id = "chat-dialog-problem";
+      problem.hidden = true;
+      form.append(label, problem, reasonBox);
+      form.addEventListener("submit", (event) => {
+        if (!reasonRequired || event.submitter?.value !== "confirm" || reasonBox.value.trim()) return;
+        event.preventDefault();
+        problem.textContent = reasonRequired;
+        problem.hidden = false;
+        reasonBox.setAttribute("aria-invalid", "true");
+        reasonBox.setAttribute("aria-describedby", problem.id);
+        reasonBox.focus();
+      });
     }
     const buttons = element("div", "chat-dialog__buttons");
     const yes = element("button", "button", confirm);
@@ -795,7 +831,7 @@
   if ("ResizeObserver" in window) new ResizeObserver(keepClearOfBox).observe(box);
   keepClearOfBox();
 
-  // The buttons added below replace the page's plain Report, Delete and Remove forms.
+  // The buttons added below replace the page's plain Report and Delete forms and its menu.
   list.classList.add("chat__messages--live");
   list.querySelectorAll(".chat-message").forEach((item) => {
     lastId = Math.max(lastId, Number(item.dataset.id));

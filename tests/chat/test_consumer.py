@@ -9,11 +9,12 @@ from channels.testing import WebsocketCommunicator
 
 from chat.models import Message, Room
 from chat.selectors import CATCH_UP_LIMIT
-from chat.services import message_remove, message_send
+from chat.services import message_send
 from community.models import Risk, Topic
 from moderation.content import Visibility
 from moderation.models import CrisisPattern, Report, WatchedWord
 from moderation.sanctions import sanction_create
+from moderation.services import content_hide_where_read
 from tests.conftest import session_cookie
 from tests.factories import UserFactory
 
@@ -399,8 +400,8 @@ async def test_catch_up_takes_down_messages_removed_while_away(member, other, mo
 
     kept, removed = [await database_sync_to_async(send)(text) for text in ("kept", "unkind")]
     # The member's screen had both; their socket dropped; a moderator removed one meanwhile.
-    await database_sync_to_async(message_remove)(message=removed, moderator=moderator,
-                                                 reason="Unkind")
+    await database_sync_to_async(content_hide_where_read)(content=removed, moderator=moderator,
+                                                          reason="Unkind")
     communicator = await joined(member)
 
     await communicator.send_json_to({"type": "history", "after": removed.pk})

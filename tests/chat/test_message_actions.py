@@ -7,15 +7,18 @@ from html import unescape
 import pytest
 from channels.db import database_sync_to_async
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 
 from chat.models import Message
 from chat.selectors import catch_up, history
-from chat.services import message_delete, message_remove, message_send
+from chat.services import message_delete, message_send
+from community import roles
 from community.models import Notification
+from community.services import role_grant
 from moderation.content import Visibility
 from moderation.models import ModerationAction, Priority, QueueItem, Report
 from moderation.sanctions import sanction_create
-from moderation.services import report_create
+from moderation.services import content_hide_where_read, item_claim, report_create
 from tests.chat.test_consumer import joined, next_of, refused
 from tests.factories import UserFactory
 
@@ -218,18 +221,72 @@ async def test_deleting_by_socket_drops_it_from_everyones_screen(member, sam, ro
 def test_removing_tells_the_writer_why_and_is_audited(member, moderator, room):
     sent = message_send(author=member, room=room, text="something unkind")
 
-    message_remove(message=sent.message, moderator=moderator, reason="Unkind")
+    content_hide_where_read(content=sent.message, moderator=moderator, reason="Unkind")
 
     assert ModerationAction.objects.filter(verb="hide", actor=moderator, member=member,
                                            reason="Unkind").exists()
     assert Notification.objects.get(user=member).text == (
-        "A moderator removed your chat message in Evening drop-in. The reason: Unkind")
+        "A moderator hid your chat message. The reason: Unkind")
+
+
+@on_sockets
+async def test_hiding_from_the_room_menu_takes_it_off_another_members_screen(member, moderator,
+                                                                            sam, room):
+    sent = await database_sync_to_async(message_send)(author=sam, room=room, text="unkind")
+    item = (await database_sync_to_async(report_create)(
+        reporter=member, content=sent.message, reason="unkind")).item
+    watching = await joined(member)
+    browser = Client()  # the moderator's, without JavaScript: a plain form
+    await database_sync_to_async(browser.force_login)(moderator)
+
+    response = await database_sync_to_async(browser.post)(
+        f"/moderation/content/message/{sent.message.pk}/hide/", {"reason": "Unkind"})
+
+    assert response.status_code == 302
+    assert await next_of(watching, "removed") == {"type": "removed", "id": sent.message.pk}
+    await item.arefresh_from_db()
+    assert item.status == QueueItem.Status.RESOLVED
+    await watching.disconnect()
+
+
+@on_sockets
+async def test_hiding_by_socket_needs_a_reason_and_closes_the_queue_item(member, moderator, sam,
+                                                                         room):
+    sent = await database_sync_to_async(message_send)(author=sam, room=room, text="unkind")
+    item = (await database_sync_to_async(report_create)(
+        reporter=member, content=sent.message, reason="unkind")).item
+    watching, mo = await joined(member), await joined(moderator)
+
+    error = await refused(mo, {"type": "remove", "id": sent.message.pk, "reason": "  "})
+    await mo.send_json_to({"type": "remove", "id": sent.message.pk, "reason": "Unkind"})
+
+    assert error["message"] == "Give a reason: the member will see it."
+    assert await next_of(watching, "removed") == {"type": "removed", "id": sent.message.pk}
+    await item.arefresh_from_db()
+    assert item.status == QueueItem.Status.RESOLVED and item.resolved_by_id == moderator.pk
+    assert await ModerationAction.objects.filter(verb="hide", item=item, reason="Unkind",
+                                                 actor=moderator).aexists()
+    await watching.disconnect()
+    await mo.disconnect()
+
+
+def test_a_message_held_by_another_moderators_claim_is_theirs(member, moderator, sam, room):
+    other_moderator = UserFactory(username="max")
+    role_grant(user=other_moderator, role=roles.MODERATORS)
+    sent = message_send(author=sam, room=room, text="unkind")
+    item = report_create(reporter=member, content=sent.message, reason="unkind").item
+    item_claim(item=item, moderator=other_moderator)
+
+    with pytest.raises(PermissionDenied, match="max is looking at this"):
+        content_hide_where_read(content=sent.message, moderator=moderator, reason="Unkind")
+
+    assert Message.objects.get(pk=sent.message.pk).visibility == Visibility.PUBLISHED
 
 
 def test_moderators_see_hidden_messages_to_restore_and_members_do_not(client, member, moderator,
                                                                       sam, room):
     sent = message_send(author=sam, room=room, text="something unkind")
-    message_remove(message=sent.message, moderator=moderator, reason="Unkind")
+    content_hide_where_read(content=sent.message, moderator=moderator, reason="Unkind")
 
     client.force_login(member)
     assert "something unkind" not in page_text(client)
@@ -237,18 +294,20 @@ def test_moderators_see_hidden_messages_to_restore_and_members_do_not(client, me
     text = page_text(client)
     assert "something unkind" in text
     assert "Hidden by a moderator: only moderators see it. Reason: Unkind" in text
-    assert f'action="{ROOM}messages/{sent.message.pk}/restore/"' in text
+    assert f'action="/moderation/content/message/{sent.message.pk}/restore/"' in text
 
 
 def test_restoring_from_the_room_publishes_it_audited_and_tells_the_writer(client, moderator,
                                                                            sam, room):
     sent = message_send(author=sam, room=room, text="not so unkind after all")
-    message_remove(message=sent.message, moderator=moderator, reason="Unkind")
+    content_hide_where_read(content=sent.message, moderator=moderator, reason="Unkind")
     client.force_login(moderator)
 
-    response = client.post(f"{ROOM}messages/{sent.message.pk}/restore/", follow=True)
+    response = client.post(f"/moderation/content/message/{sent.message.pk}/restore/",
+                           follow=True)
 
-    assert "The message is back for everyone." in response.text
+    assert response.redirect_chain[-1][0] == f"{ROOM}#message-{sent.message.pk}"
+    assert "Restored. Everyone can see it again, and the author has been told." in response.text
     assert Message.objects.get(pk=sent.message.pk).visibility == Visibility.PUBLISHED
     assert ModerationAction.objects.filter(verb="restore", actor=moderator, member=sam).exists()
     assert Notification.objects.filter(
@@ -257,10 +316,10 @@ def test_restoring_from_the_room_publishes_it_audited_and_tells_the_writer(clien
 
 def test_members_cannot_restore(client, member, moderator, sam, room):
     sent = message_send(author=sam, room=room, text="something unkind")
-    message_remove(message=sent.message, moderator=moderator, reason="Unkind")
+    content_hide_where_read(content=sent.message, moderator=moderator, reason="Unkind")
     client.force_login(member)
 
-    response = client.post(f"{ROOM}messages/{sent.message.pk}/restore/")
+    response = client.post(f"/moderation/content/message/{sent.message.pk}/restore/")
 
     assert response.status_code == 403
     assert Message.objects.get(pk=sent.message.pk).visibility == Visibility.HIDDEN

@@ -1,6 +1,7 @@
 """Moderating a room from the page itself, without JavaScript: status, slow mode, mutes,
-removing messages, and members reporting them."""
+hiding messages from their Moderate menu, and members reporting them."""
 
+import html
 from pathlib import Path
 
 import pytest
@@ -63,20 +64,22 @@ def test_members_are_refused_the_room_controls(client, member, room, action):
     assert room.status == Room.Status.OPEN and room.slow_mode_seconds == 0
 
 
-@pytest.mark.parametrize("action", [*ACTIONS, "messages/1/remove/"])
+@pytest.mark.parametrize("action", ACTIONS)
 def test_visitors_are_sent_to_log_in(client, room, action):
     response = client.post(ROOM + action, {"status": "closed"})
 
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-def test_members_are_refused_removing_messages(client, member, sam, room):
+def test_members_are_refused_hiding_messages(client, member, sam, room):
     sent = message_send(author=sam, room=room, text="hello")
     client.force_login(member)
 
-    response = client.post(f"{ROOM}messages/{sent.message.pk}/remove/", {"reason": "x"})
+    response = client.post(f"/moderation/content/message/{sent.message.pk}/hide/",
+                           {"reason": "x"})
 
     assert response.status_code == 403
+    assert "This page is for the moderators" in response.text
     sent.message.refresh_from_db()
     assert sent.message.visibility == Visibility.PUBLISHED
 
@@ -141,18 +144,26 @@ def test_a_site_wide_mute_silences_the_member_everywhere(client, member, moderat
             message_send(author=member, room=somewhere, text="hello")
 
 
-def test_removing_a_message_by_form_hides_it_and_tells_everyone(client, moderator, sam, room,
-                                                                monkeypatch):
+def test_hiding_a_message_from_its_menu_without_javascript(client, moderator, sam, member, room,
+                                                          monkeypatch):
     sent = message_send(author=sam, room=room, text="something unkind")
+    item = report_create(reporter=member, content=sent.message, reason="unkind").item
     events = []
     monkeypatch.setattr("chat.services.send_event_on_commit",
                         lambda group, event: events.append((group, event)))
     client.force_login(moderator)
+    hide = f"/moderation/content/message/{sent.message.pk}/hide/"
+    assert f'<a href="{hide}">Hide' in client.get(ROOM).text
 
-    response = client.post(f"{ROOM}messages/{sent.message.pk}/remove/",
-                           {"reason": "Unkind"}, follow=True)
+    asked = client.get(hide)
+    response = client.post(hide, {"reason": "Unkind"}, follow=True)
 
-    assert "removed from everyone" in response.text
+    assert "Hide the chat message by sam?" in asked.text and "something unkind" in asked.text
+    assert "This chat message is in the moderation queue" in asked.text
+    assert response.redirect_chain[-1][0] == f"{ROOM}#message-{sent.message.pk}"
+    assert "Hidden. The author has been told why." in response.text
+    item.refresh_from_db()
+    assert item.status == QueueItem.Status.RESOLVED and item.resolved_by == moderator
     assert "Hidden by a moderator: only moderators see it. Reason: Unkind" in response.text
     sent.message.refresh_from_db()
     assert sent.message.visibility == Visibility.HIDDEN
@@ -167,7 +178,7 @@ def test_members_report_others_messages_by_form(client, member, sam, room):
 
     page = client.get(ROOM).text
     assert page.count('/report/"') == 1
-    assert "Remove for everyone" not in page
+    assert 'class="mod-menu"' not in page
 
     response = client.post(f"{ROOM}messages/{sent.message.pk}/report/", {"reason": "spam"})
 
@@ -261,7 +272,7 @@ def test_plain_forms_give_way_to_live_buttons(client, moderator, sam, room):
 
     page = client.get(ROOM).text
 
-    assert 'class="chat-message__forms"' in page and "Remove for everyone" in page
+    assert 'class="chat-message__forms"' in page and 'class="mod-menu"' in page
     assert "<legend>Where</legend>" in page
     script = Path(__file__).resolve().parents[2] / "static" / "js" / "chat.js"
     assert "chat__messages--live" in script.read_text()
@@ -289,3 +300,16 @@ def test_hiding_a_message_from_the_queue_takes_it_off_everyones_screen(client, m
     ]
     assert Notification.objects.get(user=sam).text == (
         "A moderator hid your chat message. The reason: Unkind")
+
+
+def test_a_messages_menu_offers_what_applies_to_a_message(client, moderator, sam, room):
+    sent = message_send(author=sam, room=room, text="hello")
+    client.force_login(moderator)
+
+    page = html.unescape(client.get(ROOM).text)
+
+    actions = f"/moderation/content/message/{sent.message.pk}/"
+    assert f'<a href="{actions}hide/">Hide' in page
+    assert f"{actions}edit/" not in page and f"{actions}lock/" not in page  # no thread here
+    assert '<a href="/moderation/members/sam/">sam\'s moderation history</a>' in page
+    assert 'data-history-url="/moderation/members/NAME/"' in page

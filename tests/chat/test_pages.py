@@ -44,7 +44,7 @@ def test_members_read_the_latest_messages_escaped(client, member, room):
     assert 'href="https://x.example' not in page.text
     assert 'maxlength="2000"' in page.text and 'for="chat-text"' in page.text
     assert 'src="/static/js/chat.js"' in page.text
-    assert "data-can-remove" not in page.text
+    assert "data-moderates" not in page.text and 'class="mod-menu"' not in page.text
 
 
 def test_messages_from_blocked_members_are_collapsed(client, member, room):
@@ -59,10 +59,10 @@ def test_messages_from_blocked_members_are_collapsed(client, member, room):
     assert 'data-blocked="[&quot;sam&quot;]"' in page.text
 
 
-def test_moderators_get_remove_buttons(client, moderator, room):
+def test_moderators_get_the_moderate_menu_on_live_messages(client, moderator, room):
     client.force_login(moderator)
 
-    assert "data-can-remove" in client.get("/chat/evening-drop-in/").text
+    assert "data-moderates" in client.get("/chat/evening-drop-in/").text
 
 
 def test_a_room_for_posters_turns_new_members_away(client, member, room):

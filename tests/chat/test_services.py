@@ -6,11 +6,12 @@ import pytest
 
 from chat.models import Message, Room
 from chat.selectors import catch_up, history
-from chat.services import message_remove, message_send, room_set_status
+from chat.services import message_send, room_set_status
 from community.refusals import Refused
 from moderation.content import Visibility
 from moderation.models import ModerationAction, Priority, QueueItem
 from moderation.sanctions import sanction_create
+from moderation.services import content_hide_where_read
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +89,7 @@ def test_urgent_words_are_sent_flagged_and_signposted(member, room):
 def test_removed_messages_leave_history_and_are_recorded(member, moderator, room):
     sent = message_send(author=member, room=room, text="something unkind")
 
-    message_remove(message=sent.message, moderator=moderator, reason="Unkind")
+    content_hide_where_read(content=sent.message, moderator=moderator, reason="Unkind")
 
     sent.message.refresh_from_db()
     assert sent.message.visibility == Visibility.HIDDEN

@@ -1,4 +1,4 @@
-"""Two members in a chat room: a message arrives live, a moderator removes it for everyone."""
+"""Two members in a chat room: a message arrives live, a moderator hides it for everyone."""
 
 import json
 import os
@@ -88,11 +88,12 @@ def test_a_screen_that_reconnects_drops_what_was_removed_meanwhile(browser, page
 
 
 def remove_with_reason(page, message, reason: str) -> None:
-    """A moderator removes a message through its dialog."""
-    message.get_by_role("button", name="Remove").click()
+    """A moderator hides a message from its Moderate menu, through the menu's dialog."""
+    message.locator(".chat-message__actions summary", has_text="Moderate").click()
+    message.get_by_role("button", name=re.compile(r"^Hide ")).click()
     dialog = page.get_by_role("dialog")
-    dialog.get_by_label("Why remove it? The member is told").fill(reason)
-    dialog.get_by_role("button", name="Remove for everyone").click()
+    dialog.get_by_label(re.compile(r"^Reason, shown to ")).fill(reason)
+    dialog.get_by_role("button", name="Hide for everyone").click()
 
 
 def send_and_see(page, words: str) -> None:

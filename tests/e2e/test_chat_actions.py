@@ -1,5 +1,6 @@
 """Acting on one chat message in the browser: reporting with no reason chosen for you,
-a moderator removing through a real dialog from the keyboard, deleting your own message."""
+a moderator hiding from the Moderate menu through a real dialog from the keyboard, deleting
+your own message."""
 
 import re
 import uuid
@@ -66,8 +67,7 @@ def test_a_report_starts_with_no_reason_chosen_and_takes_a_note(browser, page, s
         other.close()
 
 
-def test_a_moderator_removes_a_message_through_a_dialog_from_the_keyboard(browser, page,
-                                                                          site_url):
+def test_a_moderator_hides_a_message_from_its_menu_from_the_keyboard(browser, page, site_url):
     alex = log_in(page, site_url, "alex")
     enter(alex, site_url)
     said = words("Something unkind")
@@ -79,25 +79,33 @@ def test_a_moderator_removes_a_message_through_a_dialog_from_the_keyboard(browse
         mo = log_in(other.new_page(), site_url, "mo")
         enter(mo, site_url)
         message = mo.locator(".chat-message", has_text=said)
+        menu = message.locator(".chat-message__actions summary", has_text="Moderate")
+        hide = message.get_by_role("button", name="Hide the chat message by alex")
+
+        menu.focus()
+        mo.keyboard.press("Enter")
         expect(message.get_by_role("link", name="Warn, mute, suspend or ban alex")
                ).to_have_attribute("href", "/moderation/members/alex/#sanction")
-        remove = message.get_by_role("button", name="Remove")
-
-        remove.focus()
+        mo.keyboard.press("Tab")
+        expect(hide).to_be_focused()
         mo.keyboard.press("Enter")
-        dialog = mo.get_by_role("dialog", name="Remove the message from alex?")
-        reason = dialog.get_by_label("Why remove it? The member is told")
+        dialog = mo.get_by_role("dialog", name="Hide the message from alex?")
+        reason = dialog.get_by_label("Reason, shown to alex")
         expect(reason).to_be_focused()
         assert_no_violations(mo)
         mo.keyboard.press("Escape")  # changed their mind: nothing happens
         expect(dialog).to_have_count(0)
-        expect(remove).to_be_focused()
+        expect(hide).to_be_focused()
         expect(message).to_be_visible()
 
         mo.keyboard.press("Enter")
+        mo.keyboard.press("Tab")
+        expect(dialog.get_by_role("button", name="Hide for everyone")).to_be_focused()
+        mo.keyboard.press("Enter")  # no reason yet: the dialog stays and says why
+        expect(dialog).to_contain_text("Give a reason: the member will see it.")
+        expect(reason).to_be_focused()
         mo.keyboard.type("Unkind to another member")
         mo.keyboard.press("Tab")
-        expect(dialog.get_by_role("button", name="Remove for everyone")).to_be_focused()
         mo.keyboard.press("Enter")
 
         expect(message).to_have_count(0)

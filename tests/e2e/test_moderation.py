@@ -163,3 +163,48 @@ def test_a_moderator_on_the_forum_index_sees_an_urgent_alert_arrive(browser, pag
         expect(mo.get_by_role("textbox", name="The words")).to_have_value(words)
     finally:
         other.close()
+
+
+def test_a_moderator_hides_a_post_from_its_menu_with_the_keyboard(browser, page, site_url,
+                                                                  written):
+    name, body, post_id = written
+    mo = log_in(page, site_url, "mo")
+    mo.goto(f"{site_url}/forums/posts/{post_id}/")
+    post = mo.locator("article.post", has_text=body)
+    menu = post.locator("summary", has_text="Moderate")
+    hide = post.get_by_role("link", name=re.compile(rf"^Hide post \d+ by {name}$"))
+
+    menu.focus()
+    mo.keyboard.press("Enter")
+    mo.keyboard.press("Tab")
+    expect(hide).to_be_focused()
+    assert_no_violations(mo)
+    mo.keyboard.press("Enter")
+    expect(mo.get_by_role("heading", level=1)).to_have_text(
+        re.compile(rf"^Hide post \d+ by {name}\?$"))
+    reason = mo.get_by_label("Reason", exact=True)
+    reason.focus()
+    mo.keyboard.press("Tab")
+    mo.keyboard.press("Enter")  # no reason yet: refused, saying why
+    expect(mo.get_by_role("alert")).to_contain_text("Not done yet.")
+    expect(mo.get_by_text("Give a reason: the member will see it.")).to_be_visible()
+    reason.focus()
+    mo.keyboard.type("This could worry other members. A moderator will message you.")
+    mo.keyboard.press("Tab")
+    expect(mo.get_by_role("button", name="Hide it")).to_be_focused()
+    mo.keyboard.press("Enter")
+
+    expect(mo.get_by_role("status")).to_contain_text("Hidden. The author has been told why.")
+    expect(mo.locator("article.post", has_text=body).locator(".post__status")).to_have_text(
+        "Hidden by a moderator. Reason: This could worry other members. "
+        "A moderator will message you.")
+    assert_no_violations(mo)
+
+    other = browser.new_context()
+    try:
+        alex = log_in(other.new_page(), site_url, "alex")
+        alex.goto(f"{site_url}/forums/posts/{post_id}/")
+        expect(alex.get_by_text(body)).to_have_count(0)
+        expect(alex.get_by_text("Moderate", exact=True)).to_have_count(0)
+    finally:
+        other.close()

@@ -119,3 +119,22 @@ def test_two_moderators_hiding_one_post_hide_it_once(staff):
 
     assert sorted(outcomes) == ["dealt_with", "done"]
     assert ModerationAction.objects.filter(item=item, verb=ModerationAction.Verb.HIDE).count() == 1
+
+
+def test_hiding_from_the_queue_and_where_it_is_read_at_once_hides_it_once(staff):
+    lead, moderator = staff
+    category = CategoryFactory()
+    with waived():
+        post, item = held_reply(published_thread(category, lead))
+
+    outcomes = at_once(
+        lambda: services.content_hide(item=item, moderator=lead, reason="Names someone"),
+        lambda: services.content_hide_where_read(content=post, moderator=moderator,
+                                                 reason="Unkind"))
+
+    assert outcomes.count("done") == 1
+    item.refresh_from_db()
+    assert item.status == QueueItem.Status.RESOLVED
+    hides = ModerationAction.objects.filter(object_id=post.pk, content_type__model="post",
+                                            verb=ModerationAction.Verb.HIDE)
+    assert hides.count() == 1 and hides.get().item == item

@@ -15,7 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from chat.models import Message, Room
-from chat.services import message_remove, message_send, room_set_slow_mode, room_set_status
+from chat.services import message_send, room_set_slow_mode, room_set_status
 from community import roles
 from community.models import SiteSettings
 from community.refusals import Refused
@@ -176,8 +176,10 @@ SERVICES: dict[str, tuple[set[str], list[str], Callable[[World], object]]] = {
     "sanction_an_administrator": (LEADS, ROLES, lambda w: sanction(w, w.lead)),
     "sanction_lift": (STAFF, ROLES, lambda w: sanction_lift(sanction=w.sanction,
                                                             moderator=w.actor)),
-    "message_remove": (STAFF, ROLES, lambda w: message_remove(
-        message=w.message, moderator=w.actor, reason="Unkind")),
+    "content_hide_where_read": (STAFF, ROLES, lambda w: moderation.content_hide_where_read(
+        content=w.message, moderator=w.actor, reason="Unkind")),
+    "content_edit_where_read": (STAFF, ROLES, lambda w: moderation.content_edit_where_read(
+        content=w.post, moderator=w.actor, text="Kinder words", reason="Tone")),
     "room_set_status": (STAFF, ROLES, lambda w: room_set_status(
         room=w.room, moderator=w.actor, status="read_only")),
     "room_set_slow_mode": (STAFF, ROLES, lambda w: room_set_slow_mode(
