@@ -1,6 +1,11 @@
-"""How allauth treats this site's members: where its per-account counters are kept."""
+"""How allauth treats this site's members: their pseudonyms, where its per-account counters
+are kept, and how its emails name the site."""
+
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.db.models import Q
 
 from community.models import User
@@ -31,3 +36,10 @@ class AccountAdapter(DefaultAccountAdapter):
         account = (User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login))
                    .values_list("pk", flat=True).first())
         return f"account:{account}" if account is not None else f"login:{login}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's emails greet from the site by its name and public address, not by the
+        host a request came in on (such as 127.0.0.1:8000)."""
+        site = SimpleNamespace(name=settings.SITE_NAME,
+                               domain=urlsplit(settings.SITE_URL).netloc)
+        super().send_mail(template_prefix, email, {**context, "current_site": site})

@@ -1,11 +1,11 @@
-"""Forms for joining, a member's own profile and their content-warning settings."""
+"""Forms for joining, a member's own profile, their content-warning and email settings."""
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction
 
-from community.models import ContentWarning, Member, Nation, WarningChoice
+from community.models import ContentWarning, EmailChoices, Member, Nation, WarningChoice
 from community.services import member_create
 from community.validators import reject_control_characters
 
@@ -123,3 +123,17 @@ class WarningPreferencesForm(forms.Form):
                 "Please check your choices and save again."
             )
         return super().clean()
+
+
+class EmailChoicesForm(forms.ModelForm):
+    """Which emails the member wants: one box each, saved through email_choices_set."""
+
+    class Meta:
+        model = EmailChoices
+        fields = ["warnings", "check_ins", "digest"]
+        labels = {"warnings": "Warnings and sanctions", "check_ins": "Private check-ins",
+                  "digest": "A daily digest of new replies"}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)

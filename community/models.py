@@ -244,7 +244,10 @@ class WarnedContent(models.Model):
 
 
 class Block(models.Model):
-    """One member blocking another: their words are collapsed and they cannot react."""
+    """One member blocking another. The blocker stops hearing from the blocked member: their
+    words are folded away, their reactions and notifications never reach the blocker, and
+    the two cannot write to each other privately. The blocked member sees no change, so
+    cannot tell. A block of a moderator or administrator has no effect (community.selectors)."""
 
     blocker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_made")
     blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocked_by")
@@ -262,7 +265,12 @@ class Block(models.Model):
 
 
 class Notification(models.Model):
-    """Something a member should know about: a reply, a reaction, a moderator's decision."""
+    """Something a member should know about: a reply, a reaction, a moderator's decision.
+
+    Events with the same `key` (a thread's replies, a post's reactions) gather on one unread
+    notification, counted in `count`: its text tells the number and its link stays on the
+    first of them. Once read, the next event starts a new one.
+    """
 
     class Kind(models.TextChoices):
         REPLY = "reply", "Reply"
@@ -271,17 +279,61 @@ class Notification(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=100, blank=True,
+                           help_text="What events gather under, such as thread:12; empty "
+                                     "for a notification that stands alone.")
+    count = models.PositiveIntegerField(default=1)
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("latest event at", default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-created_at", "-id"]
+        ordering = ["-updated_at", "-id"]
         indexes = [models.Index(fields=["user", "read_at"])]
+        constraints = [
+            # Two events at once must gather on one row, never make two.
+            models.UniqueConstraint(fields=["user", "kind", "key"],
+                                    condition=models.Q(read_at=None) & ~models.Q(key=""),
+                                    name="one_unread_notification_per_key"),
+        ]
 
     def __str__(self) -> str:
         return self.text
+
+
+class EmailChoices(models.Model):
+    """Which emails a member wants; no row means the defaults below.
+
+    The digest's two dates make `send_digests` idempotent: one email a day at most, each
+    covering the replies since the last one.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True,
+                                related_name="email_choices")
+    warnings = models.BooleanField(
+        "warnings and sanctions", default=True,
+        help_text="When a moderator warns you, mutes you, or suspends or closes your account.")
+    check_ins = models.BooleanField(
+        "private check-ins", default=True,
+        help_text="When a moderator or peer supporter opens a private check-in with you.")
+    digest = models.BooleanField(
+        "daily digest", default=False,
+        help_text="Once a day, if there are new replies in threads you follow.")
+    digest_sent_on = models.DateField(null=True, blank=True, editable=False)
+    digest_covers_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "email choices"
+
+    def __str__(self) -> str:
+        return f"Email choices of {self.user}"
+
+    @classmethod
+    def of(cls, user) -> "EmailChoices":
+        """The member's choices, or the defaults (unsaved) when they have never chosen."""
+        return cls.objects.filter(user=user).first() or cls(user=user)
 
 
 class SiteSettings(models.Model):

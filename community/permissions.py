@@ -10,6 +10,8 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
+from community.roles import is_moderator
+
 SIGNED_OUT = "Please log in to do this."
 
 
@@ -38,3 +40,9 @@ def check_block(user, other) -> None:
     check_member(user)
     if other.pk == user.pk:
         raise PermissionDenied("You can't block yourself.")
+    if is_moderator(other):
+        raise PermissionDenied("You can't block a moderator or an administrator: they need to "
+                               "be able to reach every member to keep everyone safe.")
+
+
+can_block = can(check_block)

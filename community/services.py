@@ -1,10 +1,13 @@
 """Writes about members: profiles, roles and content-warning preferences."""
 
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from community import roles
@@ -12,6 +15,7 @@ from community.content import ModeratedContent, Visibility, submission_path
 from community.models import (
     Block,
     ContentWarning,
+    EmailChoices,
     Member,
     Nation,
     Notification,
@@ -25,6 +29,7 @@ from community.ratelimits import limit_check
 from community.realtime import member_group, send_event_on_commit
 from community.refusals import Refused
 from community.request_cache import forget
+from community.selectors import blocker_ids
 
 
 def member_create(*, user: User, nation: str = "", guidelines_accepted: bool = False) -> Member:
@@ -169,6 +174,8 @@ def warning_preferences_set(*, user: User, choices: dict[str, str]) -> None:
 
 
 def block_create(*, blocker: User, blocked: User) -> Block:
+    """`blocker` stops hearing from `blocked` (community.models.Block says how); never a
+    moderator or an administrator."""
     check_block(blocker, blocked)
     submission_path().check_writer(blocker, even_if_muted=True)
     limit_check(member=blocker, kind=WriteLimit.Kind.BLOCK)
@@ -186,12 +193,107 @@ def _blocks_changed(blocker: User, blocked: User) -> None:
     forget(("blocks-blocked", blocked.pk))
 
 
-def notify(*, users, kind: str, text: str, url: str = "") -> None:
-    """Tell each member something in their notifications, in one insert."""
-    Notification.objects.bulk_create(
-        [Notification(user=user, kind=kind, text=text[:300], url=url) for user in users]
-    )
+# A notification's text is at most 300 characters, the count in front included.
+MANY_TEXT_LENGTH = 290
+
+
+def notify(*, users, kind: str, text: str, url: str = "", key: str = "",
+           text_for_many: str = "", actor: User | None = None) -> None:
+    """Tell each member something in their notifications.
+
+    With a `key`, the event gathers on the member's unread notification of that kind and
+    key if there is one: its count goes up, its text becomes "<count> <text_for_many>" and
+    its link stays on the first event, the one to read first. `actor` is the member whose
+    doing it is: whoever blocked them is not told.
+    """
+    ignoring = blocker_ids(actor) if actor is not None else frozenset()
+    ids = sorted({user.pk for user in users} - ignoring)
+    if not ids:
+        return
+    fields = {"kind": kind, "key": key, "text": text[:300], "url": url,
+              "updated_at": timezone.now()}
+    if not key:
+        Notification.objects.bulk_create([Notification(user_id=pk, **fields) for pk in ids])
+        return
+    with transaction.atomic():
+        _gather(ids, fields, text_for_many[:MANY_TEXT_LENGTH])
+
+
+def _gather(ids: list[int], fields: dict, text_for_many: str) -> None:
+    """Count the event on each member's unread notification for its key, or start one.
+
+    The unread ones are locked first, so nobody reads or counts them meanwhile; a
+    notification another event started since is met by the unique constraint on unread
+    (user, kind, key), and that member's event is counted on it instead.
+    """
+    unread = Notification.objects.filter(kind=fields["kind"], key=fields["key"], read_at=None)
+    count = F("count") + 1
+    counted = {"count": count, "updated_at": fields["updated_at"],
+               "text": Concat(Cast(count, CharField()), Value(f" {text_for_many}"))}
+    gathered = _locked_unread(unread, ids)
+    if gathered:
+        unread.filter(user_id__in=gathered).update(**counted)
+    starting = [pk for pk in ids if pk not in gathered]
+    try:
+        with transaction.atomic():
+            Notification.objects.bulk_create(
+                [Notification(user_id=pk, **fields) for pk in starting])
+    except IntegrityError:
+        for pk in starting:
+            _gather_one(unread.filter(user_id=pk), counted, {"user_id": pk, **fields})
+
+
+def _locked_unread(unread, ids: list[int]) -> set[int]:
+    """Which of the members have an unread notification for the key, locked in id order
+    so that writers gathering for overlapping members queue rather than deadlock."""
+    return set(unread.filter(user_id__in=ids).select_for_update().order_by("user_id")
+               .values_list("user_id", flat=True))
+
+
+def _gather_one(unread, counted: dict, fields: dict) -> None:
+    """One member's event, when another writer may be starting their notification too."""
+    for _attempt in range(3):
+        if unread.update(**counted):
+            return
+        try:
+            with transaction.atomic():
+                Notification.objects.create(**fields)
+            return
+        except IntegrityError:
+            continue  # started by another writer a moment ago: count on it
+    raise IntegrityError(f"could not store a notification for member {fields['user_id']}")
 
 
 def notifications_mark_read(*, user: User) -> int:
     return Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())
+
+
+def email_choices_set(*, user: User, warnings: bool, check_ins: bool, digest: bool) -> None:
+    """Save which emails the member wants. Turning the digest on starts it from now, so
+    the first one holds only replies written after it was chosen."""
+    choices = EmailChoices.of(user)
+    if digest and not choices.digest:
+        choices.digest_covers_until = timezone.now()
+    choices.warnings, choices.check_ins, choices.digest = warnings, check_ins, digest
+    choices.save()
+
+
+def digest_claim(*, choices: EmailChoices, now: datetime) -> datetime | None:
+    """Take today's digest for the member: the moment it covers from (the end of the last
+    one, or a day ago), or None when it was already taken today, by this run or another."""
+    today = timezone.localdate(now)
+    if choices.digest_sent_on is not None and choices.digest_sent_on >= today:
+        return None
+    # Conditional, so two runs at once cannot both take it.
+    taken = EmailChoices.objects.filter(
+        pk=choices.pk, digest_sent_on=choices.digest_sent_on,
+    ).update(digest_sent_on=today, digest_covers_until=now)
+    if not taken:
+        return None
+    return choices.digest_covers_until or now - timedelta(days=1)
+
+
+def digest_give_back(*, choices: EmailChoices) -> None:
+    """The digest could not be sent: the next run tries again, from the same moment."""
+    EmailChoices.objects.filter(pk=choices.pk).update(
+        digest_sent_on=choices.digest_sent_on, digest_covers_until=choices.digest_covers_until)

@@ -1,4 +1,5 @@
-"""Pages every visitor can reach, profiles, content-warning settings, notifications, blocking."""
+"""Pages every visitor can reach, profiles, content-warning and email settings, notifications,
+blocking."""
 
 import asyncio
 
@@ -14,15 +15,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from community import health, signposting
-from community.forms import MemberForm, WarningPreferencesForm
+from community.forms import EmailChoicesForm, MemberForm, WarningPreferencesForm
 from community.links import is_site_path, next_or
-from community.models import Block, Member, Nation, User
+from community.models import Block, EmailChoices, Member, Nation, User
+from community.permissions import can_block
 from community.refusals import Refused
 from community.roles import is_moderator
 from community.selectors import blocked_ids
 from community.services import (
     block_create,
     block_remove,
+    email_choices_set,
     member_update,
     notifications_mark_read,
     warning_preferences_set,
@@ -94,6 +97,7 @@ def member_detail(request, username):
             "member": member,
             "is_own_profile": is_own_profile,
             "is_blocked": member.user_id in blocked_ids(request.user),
+            "can_block": can_block(request.user, member.user),
             # Held or hidden words are for their writer and moderators only.
             "shows_profile_text": (member.is_visible_to_members or is_own_profile
                                    or is_moderator(request.user)),
@@ -140,6 +144,16 @@ def warning_preferences(request):
             messages.success(request, "Your content warning settings are saved.")
             return redirect("warning_preferences")
     return render(request, "community/warning_preferences.html", {"form": form})
+
+
+@login_required
+def email_choices(request):
+    form = EmailChoicesForm(request.POST or None, instance=EmailChoices.of(request.user))
+    if request.method == "POST" and form.is_valid():
+        email_choices_set(user=request.user, **form.cleaned_data)
+        messages.success(request, "Your email choices are saved.")
+        return redirect("email_choices")
+    return render(request, "community/email_choices.html", {"form": form})
 
 
 NOTIFICATIONS_PER_PAGE = 25

@@ -61,6 +61,17 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS: with DEBUG off the site needs its host names.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# How emails name the site and link back to it: a command sending the daily digest has no
+# request to take a host from, and a subject must never read "127.0.0.1:8000".
+SITE_NAME = os.environ.get("SITE_NAME", "").strip() or "Peer support community"
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    host = ALLOWED_HOSTS[0].lstrip(".")
+    if not DEBUG and "*" in host:
+        raise ImproperlyConfigured("Set SITE_URL, such as https://peer.example.org: emails "
+                                   "link to the site with it.")
+    SITE_URL = "http://127.0.0.1:8000" if DEBUG else f"https://{host}"
+
 INSTALLED_APPS = [
     "daphne",
     "django.contrib.admin",
@@ -222,7 +233,7 @@ ACCOUNT_FORMS = {"signup": "community.forms.SignupForm", "login": "community.for
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Peer support] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"{SITE_NAME}: "
 # allauth's defaults, stated so nobody switches them off by accident: failed
 # logins are limited per IP and per account, sign-ups and resets per IP.
 ACCOUNT_RATE_LIMITS = {

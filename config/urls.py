@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("members/me/edit/", views.member_edit, name="member_edit"),
     path("members/me/warnings/", views.warning_preferences, name="warning_preferences"),
+    path("members/me/emails/", views.email_choices, name="email_choices"),
     path("members/me/blocked/", views.blocked_members, name="blocked_members"),
     path("members/<str:username>/", views.member_detail, name="member_detail"),
     path("members/<str:username>/block/", views.member_block, name="member_block"),

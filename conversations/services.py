@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from community.emails import email_on_commit
 from community.models import Notification, WriteLimit
 from community.ratelimits import limit_check
 from community.realtime import send_event_on_commit
@@ -81,10 +82,14 @@ def conversation_open(*, starter, member, text: str, about=None,
                       member=member, item=item, reason=_about_words(about))
         written = _store(conversation, starter, checked)
         if kind == Conversation.Kind.CHECK_IN:
+            invitation = f"{_role_word(starter)} would like to check in with you privately."
             notify(users=[member], kind=Notification.Kind.MODERATION,
                    url=conversation.get_absolute_url(),
-                   text=f"{_role_word(starter)} would like to check in with you privately. "
-                        "You can reply, or end the conversation.")
+                   text=f"{invitation} You can reply, or end the conversation.")
+            email_on_commit(user=member, choice="check_ins", subject=invitation.rstrip("."),
+                            lines=[invitation, "You can read their message and reply, or end "
+                                   "the conversation, on the site:"],
+                            path=conversation.get_absolute_url())
         elif not written.held_because:
             _tell_the_reader(written.message)
     return written
@@ -164,10 +169,11 @@ def _broadcast_message(message: PrivateMessage) -> None:
 
 
 def _tell_the_reader(message: PrivateMessage) -> None:
-    conversation = message.conversation
+    conversation, writer = message.conversation, message.author.username
     notify(users=[conversation.other_than(message.author)], kind=Notification.Kind.REPLY,
-           url=message.get_absolute_url(),
-           text=f"{message.author.username} wrote to you in a private conversation.")
+           url=message.get_absolute_url(), key=f"conversation:{conversation.pk}",
+           text=f"{writer} wrote to you in a private conversation.",
+           text_for_many=f"new messages from {writer} in a private conversation.")
 
 
 def _surface(kind: str) -> str:

@@ -155,6 +155,23 @@ class Reaction(models.Model):
         return f"{self.user} {self.get_kind_display().lower()} on post {self.post_id}"
 
 
+class NotifiedReaction(models.Model):
+    """A reaction its post's writer has been told of: given, taken back and given again, it
+    is not news a second time."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Reaction.Kind.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user", "kind"], name="notified_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind} on post {self.post_id}: told"
+
+
 class Subscription(models.Model):
     """A member following a thread: they hear of new replies."""
 

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 
 from community.permissions import can, check_member
 from community.roles import is_moderator
-from community.selectors import blocked_ids, blocker_ids
+from community.selectors import blocked_ids
 from forums.models import Category, Post, Thread
 from moderation.content import Visibility
 
@@ -66,12 +66,17 @@ def check_delete_post(user, post: Post) -> None:
 
 
 def check_react(user, post: Post) -> None:
-    """Members react to others' published posts, unless the writer has blocked them."""
+    """Members react to others' published posts, except those of members they blocked.
+
+    A member who is blocked reacts as before, so they cannot tell: the writer who blocked
+    them neither sees their reactions (forums.selectors.viewer_reactions) nor hears of them.
+    """
     check_member(user)
     if post.author_id == user.pk:
         raise PermissionDenied("You can't react to your own post.")
-    if post.is_deleted or post.visibility != Visibility.PUBLISHED \
-            or post.author_id in blocker_ids(user):
+    if post.author_id in blocked_ids(user):
+        raise PermissionDenied("You blocked this member, so you can't react to their posts.")
+    if post.is_deleted or post.visibility != Visibility.PUBLISHED:
         raise PermissionDenied("You can't react to this post.")
 
 

@@ -1,11 +1,14 @@
 """Reads the forum pages need, each in a fixed number of queries whatever the page size."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
+from community.models import Risk
 from community.roles import is_moderator
+from community.selectors import blocked_ids
 from forums import permissions
 from forums.models import Category, Post, Reaction, ReadMark, Thread
 from moderation.content import Visibility
@@ -100,6 +103,40 @@ def thread_page(thread: Thread, user, page_number) -> ThreadPage:
                       can_reply=permissions.can_reply(user, thread))
 
 
+@dataclass(frozen=True)
+class DigestThread:
+    """A followed thread with replies the member has not read, for the daily digest."""
+
+    thread: Thread
+    replies: int
+
+    @property
+    def name(self) -> str:
+        """Its title, unless the title may itself be distressing: a digest quotes no such
+        words, since an email shows them to whoever opens it, with no warning to fold them."""
+        if self.thread.content_warnings or self.thread.opening_risk != Risk.NONE:
+            return f"a thread in {self.thread.category.name}"
+        return f"“{self.thread.title}”"
+
+
+def digest_threads(user, since, until) -> list[DigestThread]:
+    """Threads the member follows that others (not members they blocked) replied in between
+    `since` and `until`, with the replies they have not read yet; newest first (two queries)."""
+    read = ReadMark.objects.filter(user=user, thread=OuterRef("thread"),
+                                   last_read_number__gte=OuterRef("number"))
+    replies = (Post.objects.filter(thread__subscriptions__user=user, number__gt=1,
+                                   created_at__gte=since, created_at__lt=until,
+                                   visibility=Visibility.PUBLISHED, is_deleted=False,
+                                   thread__visibility=Visibility.PUBLISHED)
+               .exclude(author=user).exclude(author_id__in=blocked_ids(user))
+               .exclude(Exists(read)))
+    counts = dict(replies.values_list("thread_id").annotate(Count("pk")))
+    opening = Post.objects.filter(thread=OuterRef("pk"), number=1).values("risk")[:1]
+    threads = (Thread.objects.filter(pk__in=counts).select_related("category")
+               .annotate(opening_risk=Subquery(opening)).order_by("-last_post_at", "-pk"))
+    return [DigestThread(thread, counts[thread.pk]) for thread in threads]
+
+
 def post_url(post: Post, user) -> str:
     """Where a post sits for this reader: its page of the thread and its anchor (one query)."""
     before = _visible(Post.objects.filter(thread_id=post.thread_id, number__lt=post.number), user)
@@ -132,12 +169,26 @@ def _read_marks(user, threads: list[Thread]) -> dict[int, int]:
     return dict(marks.values_list("thread_id", "last_read_number"))
 
 
-def viewer_reactions(user, post_ids) -> set[tuple[int, str]]:
-    """(post id, kind) for each reaction the viewer gave among these posts (one query)."""
+@dataclass(frozen=True)
+class ViewerReactions:
+    given: set[tuple[int, str]]  # (post id, kind) of each reaction the viewer gave
+    unseen: Counter  # (post id, kind): how many came from members the viewer blocked
+
+
+def viewer_reactions(user, post_ids) -> ViewerReactions:
+    """The viewer's own reactions among these posts, and those of members they blocked,
+    which their counts leave out (one query)."""
     if not user.is_authenticated:
-        return set()
-    given = Reaction.objects.filter(user=user, post_id__in=post_ids)
-    return set(given.values_list("post_id", "kind"))
+        return ViewerReactions(set(), Counter())
+    rows = Reaction.objects.filter(post_id__in=post_ids,
+                                   user_id__in={user.pk, *blocked_ids(user)})
+    given, unseen = set(), Counter()
+    for post_id, kind, user_id in rows.values_list("post_id", "kind", "user_id"):
+        if user_id == user.pk:
+            given.add((post_id, kind))
+        else:
+            unseen[post_id, kind] += 1
+    return ViewerReactions(given, unseen)
 
 
 def published_post_count(user) -> int:

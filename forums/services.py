@@ -14,17 +14,34 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Sum
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils import timezone
 
+from community.emails import email_send, site_url
 from community.models import Notification, Risk, WriteLimit
 from community.permissions import check_member
 from community.ratelimits import limit_check
 from community.roles import is_administrator
-from community.selectors import blocked_ids
-from community.services import content_set_visibility, notify
+from community.selectors import digest_readers
+from community.services import (
+    content_set_visibility,
+    digest_claim,
+    digest_give_back,
+    notify,
+)
 from forums import permissions
-from forums.models import Category, Post, PostRevision, Reaction, ReadMark, Subscription, Thread
+from forums.models import (
+    Category,
+    NotifiedReaction,
+    Post,
+    PostRevision,
+    Reaction,
+    ReadMark,
+    Subscription,
+    Thread,
+)
 from forums.page_cache import thread_changed, threads_changed
+from forums.selectors import DigestThread, digest_threads
 from moderation.content import Visibility
 from moderation.models import ModerationAction
 from moderation.permissions import check_moderate
@@ -150,11 +167,12 @@ def reaction_set(*, post: Post, user, kind: str, given: bool = True) -> bool:
         return False  # given a moment ago, by the same click sent twice
     Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + 1})
     thread_changed(post.thread_id)
-    if user.pk not in blocked_ids(post.author):
-        notify(users=[post.author], kind=Notification.Kind.REACTION,
-               text=f"{user.username}: “{Reaction.Kind(kind).label}” on your post in "
-                    f"“{post.thread.title}”",
-               url=post.get_absolute_url())
+    if NotifiedReaction.objects.get_or_create(post=post, user=user, kind=kind)[1]:
+        title = post.thread.title
+        notify(users=[post.author], kind=Notification.Kind.REACTION, actor=user,
+               key=f"post:{post.pk}", url=post.get_absolute_url(),
+               text=f"{user.username}: “{Reaction.Kind(kind).label}” on your post in “{title}”",
+               text_for_many=f"reactions to your post in “{title}”")
     return True
 
 
@@ -166,6 +184,37 @@ def thread_follow(*, user, thread: Thread, follow: bool) -> None:
         Subscription.objects.get_or_create(user=user, thread=thread)
     else:
         Subscription.objects.filter(user=user, thread=thread).delete()
+
+
+def digests_send(*, now=None) -> int:
+    """Email each member who chose the daily digest about new replies in the threads they
+    follow, since their last digest. At most one a day each (by the site's date), so a
+    second run the same day sends nothing; a failed email is tried again by the next run.
+    Returns how many were sent."""
+    now = now or timezone.now()
+    sent = 0
+    for choices in digest_readers():
+        since = digest_claim(choices=choices, now=now)
+        if since is None:
+            continue
+        threads = digest_threads(choices.user, since, now)
+        if not threads:
+            continue
+        lines = ["There are new replies in threads you follow:",
+                 *map(_digest_line, threads), "All the forums:"]
+        if email_send(user=choices.user, subject="New replies in threads you follow",
+                      lines=lines, path=reverse("forums:index")):
+            sent += 1
+        else:
+            digest_give_back(choices=choices)
+    return sent
+
+
+def _digest_line(row: DigestThread) -> str:
+    """The thread, how many replies, and a link to the first one the member has not read."""
+    unread = reverse("forums:thread_unread", args=[row.thread.category.slug, row.thread.pk])
+    replies = "1 new reply" if row.replies == 1 else f"{row.replies} new replies"
+    return f"{row.name}: {replies}\n{site_url(unread)}"
 
 
 def thread_mark_read(*, user, thread: Thread, number: int) -> None:
@@ -331,11 +380,11 @@ def _published(post: Post) -> None:
     if post.number == 1 or not Thread.objects.filter(
             pk=thread.pk, visibility=Visibility.PUBLISHED).exists():
         return  # a hidden thread's title is not news to anyone
-    followers = (Subscription.objects.filter(thread=thread).exclude(user=post.author)
-                 .exclude(user__blocks_made__blocked=post.author).select_related("user"))
-    notify(users=[s.user for s in followers], kind=Notification.Kind.REPLY,
+    followers = Subscription.objects.filter(thread=thread).exclude(user=post.author)
+    notify(users=[s.user for s in followers.select_related("user")],
+           kind=Notification.Kind.REPLY, actor=post.author, key=f"thread:{thread.pk}",
            text=f"{post.author.username} replied in “{thread.title}”",
-           url=post.get_absolute_url())
+           text_for_many=f"new replies in “{thread.title}”", url=post.get_absolute_url())
 
 
 @transaction.atomic(savepoint=False)

@@ -9,8 +9,10 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
+from community.emails import email_on_commit
 from community.models import Notification
 from community.realtime import member_group, send_event_on_commit
 from community.refusals import Refused
@@ -48,12 +50,16 @@ def silencing_sanction(member, *, scope: str = "", now: datetime | None = None):
 
 def explain(sanction: Sanction) -> str:
     """What the member is told when they try to act: why, and until when."""
+    return f"{_what_and_until(sanction)} The reason given: {sanction.reason}"
+
+
+def _what_and_until(sanction: Sanction) -> str:
     until = ("until a moderator lifts it" if sanction.ends_at is None
              else f"until {moment(sanction.ends_at)}")
     what = {Kind.MUTE: "You can read, but you can't post or chat",
             Kind.SUSPEND: "Your account is suspended",
             Kind.BAN: "Your account is closed"}[sanction.kind]
-    return f"{what} {until}. The reason given: {sanction.reason}"
+    return f"{what} {until}."
 
 
 def refuse_if_silenced(member, *, scope: str = "", even_if_muted: bool = False) -> None:
@@ -87,6 +93,7 @@ def sanction_create(*, member, moderator, kind: str, reason: str, staff_note: st
     text = ("A moderator has sent you a warning." if kind == Kind.WARNING
             else explain(sanction))
     notify(users=[member], kind=Notification.Kind.MODERATION, text=text)
+    _email(sanction)
     if kind == Kind.WARNING:
         member_rights_changed(member=member)
     if kind in SILENCED:
@@ -95,6 +102,22 @@ def sanction_create(*, member, moderator, kind: str, reason: str, staff_note: st
             "message": explain(sanction),
         })
     return sanction
+
+
+def _email(sanction: Sanction) -> None:
+    """Plain words and a link, without the reason: an inbox may be shared, and the reason
+    may speak of what the member wrote. They read it on the site."""
+    if sanction.kind == Kind.WARNING:
+        subject = "A moderator has sent you a warning"
+        lines = [f"{subject}. Please log in to read it: you will see it first."]
+        path = reverse("moderation:warning", args=[sanction.pk])
+    else:
+        subject = {Kind.MUTE: "You can't post for now", Kind.SUSPEND: "Your account is suspended",
+                   Kind.BAN: "Your account is closed"}[sanction.kind]
+        lines = [_what_and_until(sanction), "You can read the moderator's reason on the site."]
+        path = reverse("account_login") if sanction.kind in LOCKED_OUT else reverse("home")
+    email_on_commit(user=sanction.member, choice="warnings", subject=subject, lines=lines,
+                    path=path)
 
 
 @transaction.atomic

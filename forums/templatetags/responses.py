@@ -5,16 +5,19 @@ The thread page includes the post actions once per post, so the reactions the
 viewer gave are read once per thread and request, never once per post.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django import template
 
 from community.request_cache import remembered
+from community.selectors import blocked_ids
 from forums import permissions
 from forums.models import Post, Reaction, Subscription, Thread
-from forums.selectors import viewer_reactions
+from forums.selectors import ViewerReactions, viewer_reactions
 
 register = template.Library()
+NOTHING_SEEN = ViewerReactions(given=set(), unseen=Counter())
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,14 @@ def post_responses(context, post: Post) -> PostResponses:
     request = context["request"]
     user = request.user
     can_react = permissions.can_react(user, post)
-    given = _given_in_thread(request, post.thread_id) if can_react else set()
+    # Read only when there is something to find: the viewer's own, or blocked members'.
+    seen = (_seen_in_thread(request, post.thread_id) if can_react or blocked_ids(user)
+            else NOTHING_SEEN)
     return PostResponses(
         reactions=[
-            ReactionCount(kind, label, getattr(post, Reaction.COUNT_FIELDS[kind]),
-                          (post.pk, kind) in given)
+            ReactionCount(kind, label,
+                          getattr(post, Reaction.COUNT_FIELDS[kind]) - seen.unseen[post.pk, kind],
+                          can_react and (post.pk, kind) in seen.given)
             for kind, label in Reaction.Kind.choices
         ],
         can_react=can_react,
@@ -74,6 +80,6 @@ def thread_responses(context, thread: Thread) -> ThreadResponses:
     )
 
 
-def _given_in_thread(request, thread_id: int) -> set[tuple[int, str]]:
+def _seen_in_thread(request, thread_id: int) -> ViewerReactions:
     return remembered(("viewer-reactions", request.user.pk, thread_id), lambda: viewer_reactions(
         request.user, Post.objects.filter(thread_id=thread_id).values_list("pk", flat=True)))

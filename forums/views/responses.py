@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from community.links import next_or
+from community.selectors import blocked_ids
 from forums import permissions
 from forums.models import Post, Reaction, Thread
 from forums.services import reaction_set, thread_follow
@@ -34,7 +35,8 @@ def react(request, pk):
 def reactions(request, pk):
     post = _visible_post(request.user, pk)
     people = {kind: [] for kind in Reaction.Kind}
-    for reaction in post.reactions.select_related("user").order_by("created_at"):
+    shown = post.reactions.exclude(user_id__in=blocked_ids(request.user))
+    for reaction in shown.select_related("user").order_by("created_at"):
         people[reaction.kind].append(reaction.user)
     return render(request, "forums/reactions.html", {
         "post": post,

@@ -1,6 +1,7 @@
 """Notifications and blocking: what a member sees and can do about other members."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -126,8 +127,9 @@ def test_profile_explains_blocking_and_blocks(client, member):
     page = client.get(profile).content.decode()
     response = client.post(reverse("member_block", args=["sam"]), follow=True)
 
-    assert ("Their posts will be collapsed for you, and they won't be able to react to "
-            "your posts. They are not told.") in page
+    assert ("Their posts will be folded away for you, you won't see their reactions or hear "
+            "from them, and you won't be able to send each other private messages. They are "
+            "not told, and nothing changes for them.") in page
     assert "Block sam</button>" in page
     assert Block.objects.filter(blocker=member, blocked=sam).exists()
     assert response.redirect_chain[-1][0] == profile
@@ -182,12 +184,21 @@ def test_you_cannot_block_yourself(client, member):
     assert not Block.objects.exists()
 
 
-def test_moderators_can_be_blocked(client, member, moderator):
+@pytest.mark.parametrize("role", ["moderator", "admin_user"])
+def test_moderators_and_administrators_cannot_be_blocked(client, member, role, request):
+    staff = request.getfixturevalue(role)
+    profile = reverse("member_detail", args=[staff.username])
     client.force_login(member)
 
-    client.post(reverse("member_block", args=["mo"]))
+    page = client.get(profile).content.decode()
+    refused = client.post(reverse("member_block", args=[staff.username]), follow=True)
 
-    assert Block.objects.filter(blocker=member, blocked=moderator).exists()
+    assert f"Block {staff.username}</button>" not in page
+    assert "Moderators and administrators can't be blocked" in page
+    assert "You can&#x27;t block a moderator or an administrator" in refused.content.decode()
+    with pytest.raises(PermissionDenied, match="can't block a moderator or an administrator"):
+        block_create(blocker=member, blocked=staff)
+    assert not Block.objects.exists()
 
 
 def test_blocking_needs_a_post_from_a_member(client, member):

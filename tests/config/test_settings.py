@@ -17,7 +17,7 @@ PRODUCTION = {
 }
 SETTING_NAMES = ["DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
                  "REDIS_URL", "CHANNEL_REDIS_URL", "CHANNEL_LAYER", "EMAIL_BACKEND", "EMAIL_HOST",
-                 "EMAIL_PORT"]
+                 "EMAIL_PORT", "SITE_NAME", "SITE_URL"]
 
 
 def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
@@ -100,6 +100,20 @@ def test_lists_and_email_settings_are_read():
     }
 
 
+def test_emails_name_the_site_and_link_to_its_public_address():
+    development = read_settings("SITE_NAME", "SITE_URL", "ACCOUNT_EMAIL_SUBJECT_PREFIX")
+    production = read_settings("SITE_URL", **PRODUCTION)
+    chosen = read_settings("SITE_NAME", "SITE_URL", "ACCOUNT_EMAIL_SUBJECT_PREFIX", **PRODUCTION,
+                           SITE_NAME="Carers Together", SITE_URL="https://carers.example.org/")
+
+    assert development == {"SITE_NAME": "Peer support community",
+                           "SITE_URL": "http://127.0.0.1:8000",
+                           "ACCOUNT_EMAIL_SUBJECT_PREFIX": "Peer support community: "}
+    assert production["SITE_URL"] == "https://peer.example.org"
+    assert chosen == {"SITE_NAME": "Carers Together", "SITE_URL": "https://carers.example.org",
+                      "ACCOUNT_EMAIL_SUBJECT_PREFIX": "Carers Together: "}
+
+
 @pytest.mark.parametrize(
     ("missing_or_bad", "message"),
     [
@@ -107,6 +121,7 @@ def test_lists_and_email_settings_are_read():
         ({"SECRET_KEY": "django-insecure-" + "x" * 60}, "SECRET_KEY is too weak"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY is too weak"),
         ({"ALLOWED_HOSTS": ""}, "Set ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "*"}, "Set SITE_URL"),
         ({"DEBUG": "perhaps"}, "DEBUG must be a yes/no value"),
     ],
 )

@@ -19,7 +19,8 @@ VISITOR_PAGES = ["/", "/help/", "/guidelines/", "/guidelines/easy-read/", "/acco
                  "/accounts/login/", "/accounts/password/reset/", "/forums/", "/chat/",
                  "/forums/anxiety-and-low-mood/", "/forums/posts/1/"]
 MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/members/me/warnings/",
-                "/notifications/", "/members/me/blocked/", "/forums/posts/1/report/",
+                "/members/me/emails/", "/members/mo/", "/notifications/", "/members/me/blocked/",
+                "/forums/posts/1/report/",
                 "/forums/posts/1/reactions/", "/forums/", "/forums/anxiety-and-low-mood/",
                 "/forums/posts/1/", "/forums/anxiety-and-low-mood/new/", "/chat/",
                 "/chat/carers-cuppa/", "/chat/evening-drop-in/",

@@ -169,14 +169,19 @@ def test_visitor_sees_counts_and_a_report_link_but_no_buttons(friend, post):
     assert "Who reacted" not in html
 
 
-def test_blocked_member_sees_no_buttons_and_cannot_react(client, member, friend, post):
+def test_a_blocked_member_sees_the_buttons_and_the_blocker_does_not(client, member, friend,
+                                                                   post):
+    """Both sides of a block are in tests/forums/test_blocking.py; here, the buttons."""
+    theirs = thread_create(author=friend, category=post.thread.category, title="Mine",
+                           body="Sam's own words.").post
     block_create(blocker=member, blocked=friend)
 
-    assert "<button" not in render_actions("post_actions.html", friend, post=post)
-    client.force_login(friend)
-    assert client.post(react_url(post), {"give": "support"}).status_code == 403
-    post.refresh_from_db()
-    assert post.support_count == 0
+    assert "<button" in render_actions("post_actions.html", friend, post=post)
+    assert "<button" not in render_actions("post_actions.html", member, post=theirs)
+    client.force_login(member)
+    assert client.post(react_url(theirs), {"give": "support"}).status_code == 403
+    theirs.refresh_from_db()
+    assert theirs.support_count == 0
 
 
 @pytest.mark.usefixtures("unlimited_writes")

@@ -198,14 +198,15 @@ def test_reaction_sets_and_counts_and_notifies(member, category):
     assert post.support_count == 0
 
 
-def test_blocked_member_cannot_react_or_notify(member, category):
+def test_a_blocked_members_reaction_is_stored_but_not_told(member, category):
     from community.services import block_create
     post = start(member, category).post
     pest = UserFactory()
     block_create(blocker=member, blocked=pest)
 
-    with pytest.raises(PermissionDenied):
-        reaction_set(post=post, user=pest, kind=Reaction.Kind.ME_TOO)
+    assert reaction_set(post=post, user=pest, kind=Reaction.Kind.ME_TOO)
+
+    assert not Notification.objects.filter(user=member).exists()
 
 
 def test_unfollowing_stops_reply_notifications(member, category):
