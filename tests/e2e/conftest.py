@@ -74,7 +74,18 @@ def _e2e_database_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_url(request, _e2e_database_url, tmp_path_factory):
+def mail_dir(tmp_path_factory) -> Path:
+    """Where the site writes the emails it sends, one file per connection."""
+    return tmp_path_factory.mktemp("e2e-mail")
+
+
+def sent_mail(mail_dir: Path) -> str:
+    """Every email the site has sent so far, as text."""
+    return "\n".join(path.read_text(errors="replace") for path in sorted(mail_dir.iterdir()))
+
+
+@pytest.fixture(scope="session")
+def site_url(request, _e2e_database_url, tmp_path_factory, mail_dir):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -85,6 +96,8 @@ def site_url(request, _e2e_database_url, tmp_path_factory):
         "PYTHONUNBUFFERED": "1",
         # Every browser test signs in from 127.0.0.1: the per-address pace is for the public.
         "LOGINS_PER_MINUTE_PER_IP": "1000",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
     }
     log_path = tmp_path_factory.mktemp("e2e-server") / "server.log"
     request.session.stash[SERVER_LOG] = log_path
