@@ -1,7 +1,10 @@
 """Browser-test fixtures: the real site over ASGI on its own database, and Debian's Chromium."""
 
+import json
 import os
+import random
 import socket
+import string
 import subprocess
 import sys
 import time
@@ -197,3 +200,37 @@ def signed_in_page(page, site_url):
 def moderator_page(page, site_url):
     """A page signed in as the demo moderator mo."""
     return log_in(page, site_url, "mo")
+
+
+# A writer of its own, so muting or hiding them changes nothing for the other journeys' demo
+# members.
+WRITE_POST = """
+import json
+from community.models import User
+from forums.models import Thread
+from forums.services import post_create
+from moderation.models import QueueItem
+from moderation.services import content_approve
+
+writer = User.objects.create_user(username="{name}", email="{name}@example.org",
+                                  password="peer-support-demo")
+thread = Thread.objects.filter(category__slug="anxiety-and-low-mood").order_by("pk").first()
+post = post_create(author=writer, thread=thread, body="{body}").post
+# A newcomer's first post waits for a moderator; this journey starts once it is published.
+for held in QueueItem.objects.filter(object_id=post.pk, content_type__model="post"):
+    content_approve(item=held, moderator=User.objects.get(username="mo"))
+print(json.dumps({{"post": post.pk}}))
+"""
+
+
+@pytest.fixture
+def written(site_url, _e2e_database_url):
+    """A published post by a new member: (their name, the post's words, the post's id)."""
+    tag = "".join(random.choices(string.ascii_lowercase, k=6))
+    name, body = f"kit{tag}", f"Another long night. I keep going over everything ({tag})."
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings",
+           "DATABASE_URL": _e2e_database_url, "DEBUG": "1"}
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", WRITE_POST.format(name=name, body=body)],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=60)
+    return name, body, json.loads(done.stdout.strip().splitlines()[-1])["post"]
