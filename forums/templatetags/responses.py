@@ -49,7 +49,7 @@ def post_responses(context, post: Post) -> PostResponses:
     request = context["request"]
     user = request.user
     can_react = permissions.can_react(user, post)
-    given = _given_in_thread(request, post.thread_id) if can_react else set()
+    given = given_in_thread(request, post.thread_id) if can_react else set()
     return PostResponses(
         reactions=[
             ReactionCount(kind, label, getattr(post, Reaction.COUNT_FIELDS[kind]),
@@ -74,6 +74,6 @@ def thread_responses(context, thread: Thread) -> ThreadResponses:
     )
 
 
-def _given_in_thread(request, thread_id: int) -> set[tuple[int, str]]:
+def given_in_thread(request, thread_id: int) -> set[tuple[int, str]]:
     return remembered(("viewer-reactions", request.user.pk, thread_id), lambda: viewer_reactions(
         request.user, Post.objects.filter(thread_id=thread_id).values_list("pk", flat=True)))

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from community.warnings import reader_warnings
-from forums import page_cache, permissions, selectors, services
+from forums import page_cache, permissions, post_list, selectors, services
 from forums.forms import PostForm
 from forums.models import Category, Post, Thread
 from moderation.cover import moderators_available_now
@@ -73,7 +73,8 @@ def _thread_page(request, topic: Thread, page) -> HttpResponse:
     if listing.can_reply:
         form = PostForm(warnings=reader_warnings(request).categories.values())
     return render(request, "forums/thread.html",
-                  {"thread": topic, "listing": listing, "form": form})
+                  {"thread": topic, "listing": listing, "form": form,
+                   "posts_html": post_list.render_posts(request, listing)})
 
 
 def first_unread(request, category, thread_id):
