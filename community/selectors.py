@@ -1,5 +1,6 @@
 """Reads about members that several apps need: who blocks whom, unread notifications."""
 
+from community.member_facts import BLOCKED, BLOCKERS, UNREAD, member_fact
 from community.models import Block, Notification
 from community.request_cache import remembered
 
@@ -8,8 +9,9 @@ def _block_ids(user, *, side: str, other: str) -> frozenset[int]:
     """The other side's ids of blocks where `user` is on `side`, once per request."""
     if not user.is_authenticated:
         return frozenset()
-    return remembered((f"blocks-{side}", user.pk), lambda: frozenset(
-        Block.objects.filter(**{side: user}).values_list(f"{other}_id", flat=True)))
+    fact = BLOCKED if side == "blocker" else BLOCKERS
+    return remembered((f"blocks-{side}", user.pk), lambda: member_fact(user.pk, fact, lambda: (
+        frozenset(Block.objects.filter(**{side: user}).values_list(f"{other}_id", flat=True)))))
 
 
 def blocked_ids(user) -> frozenset[int]:
@@ -25,4 +27,5 @@ def blocker_ids(user) -> frozenset[int]:
 def unread_notification_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, read_at=None).count()
+    return member_fact(user.pk, UNREAD,
+                       Notification.objects.filter(user=user, read_at=None).count)

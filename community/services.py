@@ -9,6 +9,14 @@ from django.utils import timezone
 
 from community import roles
 from community.content import ModeratedContent, Visibility, submission_path
+from community.member_facts import (
+    BLOCKED,
+    BLOCKERS,
+    ROLES,
+    UNREAD,
+    WARNING_CHOICES,
+    member_facts_changed,
+)
 from community.models import (
     Block,
     ContentWarning,
@@ -125,6 +133,7 @@ def roles_sync(*, user: User) -> None:
     after every save of an account, so deactivation reaches the sockets too.
     """
     forget(("roles", user.pk))
+    member_facts_changed([user.pk], ROLES)
     member_rights_changed(member=user)
     names = roles.role_names(user)
     is_peer_supporter = roles.PEER_SUPPORTERS in names
@@ -166,14 +175,16 @@ def warning_preferences_set(*, user: User, choices: dict[str, str]) -> None:
         unique_fields=["user", "warning"],
         update_fields=["choice"],
     )
+    member_facts_changed([user.pk], WARNING_CHOICES)
 
 
 def block_create(*, blocker: User, blocked: User) -> Block:
     check_block(blocker, blocked)
     submission_path().check_writer(blocker, even_if_muted=True)
     limit_check(member=blocker, kind=WriteLimit.Kind.BLOCK)
+    block = Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]
     _blocks_changed(blocker, blocked)
-    return Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]
+    return block
 
 
 def block_remove(*, blocker: User, blocked: User) -> None:
@@ -184,14 +195,19 @@ def block_remove(*, blocker: User, blocked: User) -> None:
 def _blocks_changed(blocker: User, blocked: User) -> None:
     forget(("blocks-blocker", blocker.pk))
     forget(("blocks-blocked", blocked.pk))
+    member_facts_changed([blocker.pk, blocked.pk], BLOCKED, BLOCKERS)
 
 
 def notify(*, users, kind: str, text: str, url: str = "") -> None:
     """Tell each member something in their notifications, in one insert."""
+    users = list(users)
     Notification.objects.bulk_create(
         [Notification(user=user, kind=kind, text=text[:300], url=url) for user in users]
     )
+    member_facts_changed([user.pk for user in users], UNREAD)
 
 
 def notifications_mark_read(*, user: User) -> int:
-    return Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())
+    marked = Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())
+    member_facts_changed([user.pk], UNREAD)
+    return marked

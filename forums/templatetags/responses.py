@@ -67,9 +67,13 @@ def post_responses(context, post: Post) -> PostResponses:
 def thread_responses(context, thread: Thread) -> ThreadResponses:
     user = context["request"].user
     can_follow = user.is_authenticated
+    # The thread page reads it with the thread (selectors.thread_for_page).
+    follows = getattr(thread, "viewer_follows", None)
+    if can_follow and follows is None:
+        follows = Subscription.objects.filter(user=user, thread=thread).exists()
     return ThreadResponses(
         can_follow=can_follow,
-        is_following=can_follow and Subscription.objects.filter(user=user, thread=thread).exists(),
+        is_following=can_follow and follows,
         can_report=thread.author_id != user.pk,
     )
 

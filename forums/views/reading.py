@@ -43,7 +43,7 @@ def category(request, category):
 
 
 def thread(request, category, thread_id):
-    topic = get_object_or_404(Thread.objects.select_related("category"), pk=thread_id)
+    topic = get_object_or_404(selectors.thread_for_page(request.user), pk=thread_id)
     if refused := _refuse_reader(request, topic):
         return refused
     if topic.category.slug != category:
