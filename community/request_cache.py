@@ -41,6 +41,11 @@ def opened() -> Iterator[None]:
         _store.reset(token)
 
 
+def is_open() -> bool:
+    """Whether a request is being served (its store is open), not a socket or a command."""
+    return _store.get() is not None
+
+
 class RequestCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

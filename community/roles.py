@@ -3,6 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import AnonymousUser
 
+from community.member_facts import ROLES, member_fact
 from community.request_cache import remembered
 
 PEER_SUPPORTERS = "Peer supporters"
@@ -14,8 +15,8 @@ def role_names(user) -> frozenset[str]:
     """The user's group names, looked up once per request."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    return remembered(("roles", user.pk),
-                      lambda: frozenset(user.groups.values_list("name", flat=True)))
+    return remembered(("roles", user.pk), lambda: member_fact(
+        user.pk, ROLES, lambda: frozenset(user.groups.values_list("name", flat=True))))
 
 
 def is_administrator(user: AnonymousUser) -> bool:

@@ -12,6 +12,14 @@ from django.utils import timezone
 
 from community import roles
 from community.content import ModeratedContent, Visibility, submission_path
+from community.member_facts import (
+    BLOCKED,
+    BLOCKERS,
+    ROLES,
+    UNREAD,
+    WARNING_CHOICES,
+    member_facts_changed,
+)
 from community.models import (
     Block,
     ContentWarning,
@@ -130,6 +138,10 @@ def roles_sync(*, user: User) -> None:
     after every save of an account, so deactivation reaches the sockets too.
     """
     forget(("roles", user.pk))
+    member_facts_changed([user.pk], ROLES, BLOCKERS)
+    # Those who blocked them must see them again at once if they became staff.
+    member_facts_changed(list(Block.objects.filter(blocked=user).values_list(
+        "blocker_id", flat=True)), BLOCKED)
     member_rights_changed(member=user)
     names = roles.role_names(user)
     is_peer_supporter = roles.PEER_SUPPORTERS in names
@@ -171,6 +183,7 @@ def warning_preferences_set(*, user: User, choices: dict[str, str]) -> None:
         unique_fields=["user", "warning"],
         update_fields=["choice"],
     )
+    member_facts_changed([user.pk], WARNING_CHOICES)
 
 
 def block_create(*, blocker: User, blocked: User) -> Block:
@@ -179,8 +192,9 @@ def block_create(*, blocker: User, blocked: User) -> Block:
     check_block(blocker, blocked)
     submission_path().check_writer(blocker, even_if_muted=True)
     limit_check(member=blocker, kind=WriteLimit.Kind.BLOCK)
+    block = Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]
     _blocks_changed(blocker, blocked)
-    return Block.objects.get_or_create(blocker=blocker, blocked=blocked)[0]
+    return block
 
 
 def block_remove(*, blocker: User, blocked: User) -> None:
@@ -191,6 +205,7 @@ def block_remove(*, blocker: User, blocked: User) -> None:
 def _blocks_changed(blocker: User, blocked: User) -> None:
     forget(("blocks-blocker", blocker.pk))
     forget(("blocks-blocked", blocked.pk))
+    member_facts_changed([blocker.pk, blocked.pk], BLOCKED, BLOCKERS)
 
 
 # A notification's text is at most 300 characters, the count in front included.
@@ -210,6 +225,7 @@ def notify(*, users, kind: str, text: str, url: str = "", key: str = "",
     ids = sorted({user.pk for user in users} - ignoring)
     if not ids:
         return
+    member_facts_changed(ids, UNREAD)
     fields = {"kind": kind, "key": key, "text": text[:300], "url": url,
               "updated_at": timezone.now()}
     if not key:
@@ -265,7 +281,9 @@ def _gather_one(unread, counted: dict, fields: dict) -> None:
 
 
 def notifications_mark_read(*, user: User) -> int:
-    return Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())
+    marked = Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())
+    member_facts_changed([user.pk], UNREAD)
+    return marked
 
 
 def email_choices_set(*, user: User, warnings: bool, check_ins: bool, digest: bool) -> None:

@@ -3,6 +3,10 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import transaction
+
+from community.member_facts import WARNING_CHOICES, member_fact
 from community.models import ContentWarning, WarningChoice, WarningPreference
 from community.request_cache import remembered
 
@@ -10,9 +14,20 @@ from community.request_cache import remembered
 STRICTNESS = [WarningChoice.SHOW, WarningChoice.COLLAPSE, WarningChoice.HIDE]
 
 
+ACTIVE_KEY = "content-warnings:active"
+
+
 def active_warnings() -> dict[str, ContentWarning]:
-    """Categories offered to members, by slug, in the administrators' order (one query)."""
-    return {warning.slug: warning for warning in ContentWarning.objects.filter(is_active=True)}
+    """Categories offered to members, by slug, in the administrators' order: kept in the
+    cache until an administrator changes one (see warnings_changed)."""
+    return cache.get_or_set(ACTIVE_KEY, lambda: {
+        warning.slug: warning for warning in ContentWarning.objects.filter(is_active=True)})
+
+
+def warnings_changed(**kwargs) -> None:
+    """A category was added, changed or removed: read them afresh (a signal receiver)."""
+    cache.delete(ACTIVE_KEY)
+    transaction.on_commit(lambda: cache.delete(ACTIVE_KEY))
 
 
 def warning_choices(user) -> dict[str, str]:
@@ -20,7 +35,8 @@ def warning_choices(user) -> dict[str, str]:
     if not user.is_authenticated:
         return {}
     rows = WarningPreference.objects.filter(user=user, warning__is_active=True)
-    return dict(rows.values_list("warning__slug", "choice"))
+    return member_fact(user.pk, WARNING_CHOICES,
+                       lambda: dict(rows.values_list("warning__slug", "choice")))
 
 
 @dataclass(frozen=True)

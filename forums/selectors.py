@@ -10,7 +10,7 @@ from community.models import Risk
 from community.roles import is_moderator
 from community.selectors import blocked_ids
 from forums import permissions
-from forums.models import Category, Post, Reaction, ReadMark, Thread
+from forums.models import Category, Post, Reaction, ReadMark, Subscription, Thread
 from moderation.content import Visibility
 
 THREADS_PER_PAGE = 30
@@ -86,6 +86,16 @@ def category_page(category: Category, user, page_number) -> CategoryPage:
                               and thread.last_post_number > marks.get(thread.pk, 0)))
     return CategoryPage(page=page, category=category, threads=rows,
                         can_start=permissions.can_start_thread(user, category))
+
+
+def thread_for_page(user) -> QuerySet:
+    """Threads as their page shows them: category, starter and whether the reader follows
+    it come in the same query."""
+    threads = Thread.objects.select_related("category", "author")
+    if not user.is_authenticated:
+        return threads
+    return threads.annotate(viewer_follows=Exists(
+        Subscription.objects.filter(thread=OuterRef("pk"), user=user)))
 
 
 def thread_page(thread: Thread, user, page_number) -> ThreadPage:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Sum
@@ -51,6 +52,7 @@ from moderation.services import action_record
 from moderation.submission import Checked, check_writer, submission_check, submission_recorded
 
 DOUBLE_SEND_WINDOW = timedelta(minutes=1)
+READ_MARK_SECONDS = 24 * 60 * 60
 APPROVAL_REASON = "New threads here are checked by a moderator before members see them."
 
 
@@ -221,12 +223,19 @@ def thread_mark_read(*, user, thread: Thread, number: int) -> None:
     """Remember the furthest post the member has seen; never moves backwards."""
     if not user.is_authenticated:
         return
+    # Rereading a page writes nothing: the furthest number written is kept in the cache.
+    written = f"forums:read:{user.pk}:{thread.pk}"
+    if cache.get(written, 0) >= number:
+        return
     updated = ReadMark.objects.filter(user=user, thread=thread).update(
         last_read_number=Greatest(F("last_read_number"), number)
     )
     if not updated:
         ReadMark.objects.get_or_create(user=user, thread=thread,
                                        defaults={"last_read_number": number})
+    # Pages are not one transaction, so the mark is already stored; were it rolled back
+    # after all, the reader's next page further on writes it again.
+    cache.set(written, number, READ_MARK_SECONDS)
 
 
 def post_visibility_changed(*, post: Post, was: str) -> None:

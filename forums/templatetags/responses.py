@@ -52,9 +52,7 @@ def post_responses(context, post: Post) -> PostResponses:
     request = context["request"]
     user = request.user
     can_react = permissions.can_react(user, post)
-    # Read only when there is something to find: the viewer's own, or blocked members'.
-    seen = (_seen_in_thread(request, post.thread_id) if can_react or blocked_ids(user)
-            else NOTHING_SEEN)
+    seen = reactions_seen(request, post, can_react=can_react)
     return PostResponses(
         reactions=[
             ReactionCount(kind, label,
@@ -73,13 +71,22 @@ def post_responses(context, post: Post) -> PostResponses:
 def thread_responses(context, thread: Thread) -> ThreadResponses:
     user = context["request"].user
     can_follow = user.is_authenticated
+    # The thread page reads it with the thread (selectors.thread_for_page).
+    follows = getattr(thread, "viewer_follows", None)
+    if can_follow and follows is None:
+        follows = Subscription.objects.filter(user=user, thread=thread).exists()
     return ThreadResponses(
         can_follow=can_follow,
-        is_following=can_follow and Subscription.objects.filter(user=user, thread=thread).exists(),
+        is_following=can_follow and follows,
         can_report=thread.author_id != user.pk,
     )
 
 
-def _seen_in_thread(request, thread_id: int) -> ViewerReactions:
-    return remembered(("viewer-reactions", request.user.pk, thread_id), lambda: viewer_reactions(
-        request.user, Post.objects.filter(thread_id=thread_id).values_list("pk", flat=True)))
+def reactions_seen(request, post: Post, *, can_react: bool) -> ViewerReactions:
+    """The viewer's own reactions in the post's thread, and those of members they blocked,
+    read once per thread and request, and only when there is something to find."""
+    if not (can_react or blocked_ids(request.user)):
+        return NOTHING_SEEN
+    return remembered(("viewer-reactions", request.user.pk, post.thread_id), lambda: (
+        viewer_reactions(request.user, Post.objects.filter(thread_id=post.thread_id)
+                         .values_list("pk", flat=True))))

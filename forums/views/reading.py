@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from community.warnings import reader_warnings
-from forums import page_cache, permissions, selectors, services
+from forums import page_cache, permissions, post_list, selectors, services
 from forums.forms import PostForm
 from forums.models import Category, Post, Thread
 from moderation.cover import moderators_available_now
@@ -43,7 +43,7 @@ def category(request, category):
 
 
 def thread(request, category, thread_id):
-    topic = get_object_or_404(Thread.objects.select_related("category"), pk=thread_id)
+    topic = get_object_or_404(selectors.thread_for_page(request.user), pk=thread_id)
     if refused := _refuse_reader(request, topic):
         return refused
     if topic.category.slug != category:
@@ -73,7 +73,8 @@ def _thread_page(request, topic: Thread, page) -> HttpResponse:
     if listing.can_reply:
         form = PostForm(warnings=reader_warnings(request).categories.values())
     return render(request, "forums/thread.html",
-                  {"thread": topic, "listing": listing, "form": form})
+                  {"thread": topic, "listing": listing, "form": form,
+                   "posts_html": post_list.render_posts(request, listing)})
 
 
 def first_unread(request, category, thread_id):
