@@ -16,6 +16,9 @@ class MessageAdapter(ContentAdapter):
     def text(self, message: Message) -> str:
         return message.text  # plain text, never rendered as HTML
 
+    def place(self, message: Message) -> str:
+        return f"in {message.room.name}"
+
     def is_visible(self, message: Message) -> bool:
         return super().is_visible(message) and message.deleted_at is None
 

@@ -150,8 +150,8 @@ def room_set_status(*, room: Room, moderator, status: str) -> None:
     with transaction.atomic():
         room.status = status
         room.save(update_fields=["status"])
-        action_record(actor=moderator, verb=ModerationAction.Verb.ROOM,
-                      reason=f"{room.name}: {Room.Status(status).label}")
+        action_record(actor=moderator, verb=ModerationAction.Verb.ROOM, target=room,
+                      reason=f"Now {Room.Status(status).label.lower()}")
         send_event_on_commit(room.group_name, {"type": "chat.room", "status": status})
 
 
@@ -162,5 +162,5 @@ def room_set_slow_mode(*, room: Room, moderator, seconds: int) -> None:
     with transaction.atomic():
         room.slow_mode_seconds = seconds
         room.save(update_fields=["slow_mode_seconds"])
-        action_record(actor=moderator, verb=ModerationAction.Verb.ROOM,
-                      reason=f"{room.name}: slow mode {seconds} s")
+        action_record(actor=moderator, verb=ModerationAction.Verb.ROOM, target=room,
+                      reason=f"Slow mode: {seconds} seconds" if seconds else "Slow mode off")

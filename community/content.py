@@ -6,6 +6,8 @@ community importing moderation. moderation.adapters is where moderation reaches
 them, and its docstring says how a new kind of content plugs in.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -38,6 +40,16 @@ class ModeratedContent(models.Model):
         return self.visibility == Visibility.PUBLISHED
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why something happened to a member's words, said twice: to their author, beside
+    the words, and to moderators, in the queue and the audit log. They differ where the
+    author needs kindness and a next step, and moderators need the rule that applied."""
+
+    for_author: str  # "Welcome! A moderator checks new members' first posts ..."
+    for_moderators: str  # "Held: new member's first post"
+
+
 class ContentAction(models.TextChoices):
     """What a moderator can do to a piece of content, when its adapter offers it."""
 
@@ -65,6 +77,8 @@ class ContentAdapter:
     kind: str  # what members and moderators call it: "post", "chat message", "profile"
     # What locking and moving act on when it is not the content itself: "thread" for a post.
     container_kind: str = ""
+    # A member has one (a profile): it is named by whose it is, not by its number.
+    is_one_per_member: bool = False
 
     # --- Reading ---------------------------------------------------------------------------
 
@@ -98,6 +112,16 @@ class ContentAdapter:
     def url(self, obj) -> str:
         """Where it is seen in context."""
         return obj.get_absolute_url()
+
+    def place(self, obj) -> str:
+        """Where it is, in a few words after its kind, for its author and moderators alike:
+        "in Evening drop-in" (a chat message), "to sam" (a private message); "" when the
+        kind says enough (a profile)."""
+        return ""
+
+    def readers(self, obj) -> str:
+        """Who sees it once it is published, as its author would say: "everyone", "sam"."""
+        return "everyone"
 
     def visibility(self, obj) -> str:
         return obj.visibility

@@ -8,6 +8,7 @@ from community.models import Member
 class ProfileAdapter(ContentAdapter):
     model = Member
     kind = "profile"
+    is_one_per_member = True
 
     def queryset(self):
         return Member.objects.select_related("user")

@@ -11,7 +11,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from community import roles
-from community.content import ModeratedContent, Visibility, submission_path
+from community.content import ModeratedContent, Reason, Visibility, submission_path
 from community.member_facts import (
     BLOCKED,
     BLOCKERS,
@@ -49,6 +49,12 @@ def member_create(*, user: User, nation: str = "", guidelines_accepted: bool = F
     )
 
 
+# New words for a profile a moderator hid wait, or hiding could be undone by an edit.
+HIDDEN_PROFILE_HOLD = Reason(
+    "Your new words wait for a moderator, as a moderator hid the old ones.",
+    "Held: new words for a profile a moderator hid")
+
+
 @dataclass(frozen=True)
 class ProfileSaved:
     """What happened to a profile edit, for the page to tell its writer."""
@@ -69,22 +75,20 @@ def member_update(*, member: Member, pronouns: str, bio: str, nation: str) -> Pr
     # Against the stored row: a model form has already written its input onto `member`.
     stored = Member.objects.values_list("pronouns", "bio").get(pk=member.pk)
     text_changed = (checked.title, checked.text) != stored
-    held_because = checked.held_because
-    if text_changed and not held_because and member.visibility == Visibility.HIDDEN:
-        held_because = "Your new words wait for a moderator, as a moderator hid the old ones."
+    if text_changed and not checked.is_held and member.visibility == Visibility.HIDDEN:
+        checked = replace(checked, hold=HIDDEN_PROFILE_HOLD)
     with transaction.atomic():
         member.pronouns, member.bio, member.nation = checked.title, checked.text, nation
         member.save(update_fields=["pronouns", "bio", "nation"])
         if not text_changed:
             return ProfileSaved(member, "", [])
-        shown = Visibility.HELD if held_because else Visibility.PUBLISHED
+        shown = Visibility.HELD if checked.is_held else Visibility.PUBLISHED
         if shown != member.visibility:
             content_set_visibility(content=member, visibility=shown, by=None,
-                                   reason=held_because)
-        resources = path.submission_recorded(
-            content=member, checked=replace(checked, held_because=held_because),
-            author=member.user)
-    return ProfileSaved(member, held_because, resources)
+                                   reason=checked.held_because)
+        resources = path.submission_recorded(content=member, checked=checked,
+                                             author=member.user)
+    return ProfileSaved(member, checked.held_because, resources)
 
 
 def content_set_visibility(*, content: ModeratedContent, visibility: str, by,

@@ -11,10 +11,17 @@ class PrivateMessageAdapter(ContentAdapter):
     kind = "private message"
 
     def queryset(self):
-        return PrivateMessage.objects.select_related("author__member", "conversation")
+        return PrivateMessage.objects.select_related(
+            "author__member", "conversation__started_by", "conversation__member")
 
     def text(self, message: PrivateMessage) -> str:
         return message.text  # plain text, never rendered as HTML
+
+    def place(self, message: PrivateMessage) -> str:
+        return f"to {self.readers(message)}"
+
+    def readers(self, message: PrivateMessage) -> str:
+        return message.conversation.other_than(message.author).username
 
     def hide(self, message: PrivateMessage, *, by, reason: str) -> None:
         services.message_set_visibility(message=message, visibility=Visibility.HIDDEN, by=by,

@@ -34,6 +34,9 @@ class ThreadAdapter(ContentAdapter):
     def text(self, thread: Thread) -> str:
         return thread.title
 
+    def place(self, thread: Thread) -> str:
+        return f"“{thread.title}” in {thread.category.name}"
+
     def is_locked(self, thread: Thread) -> bool:
         return thread.is_locked
 
@@ -73,6 +76,9 @@ class PostAdapter(ContentAdapter):
 
     def text(self, post: Post) -> str:
         return post.body
+
+    def place(self, post: Post) -> str:
+        return f"in “{post.thread.title}”"
 
     def html(self, post: Post) -> str:
         return post.html  # sanitised by screening when it was written

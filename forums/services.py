@@ -43,7 +43,7 @@ from forums.models import (
 )
 from forums.page_cache import thread_changed, threads_changed
 from forums.selectors import DigestThread, digest_threads
-from moderation.content import Visibility
+from moderation.content import Reason, Visibility
 from moderation.models import ModerationAction
 from moderation.permissions import check_moderate
 from moderation.sanctions import refuse_if_silenced
@@ -53,7 +53,7 @@ from moderation.submission import Checked, check_writer, submission_check, submi
 
 DOUBLE_SEND_WINDOW = timedelta(minutes=1)
 READ_MARK_SECONDS = 24 * 60 * 60
-APPROVAL_REASON = "New threads here are checked by a moderator before members see them."
+APPROVAL_TOLD = "New threads here are checked by a moderator before members see them."
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,10 @@ class Posted:
 def thread_create(*, author, category: Category, title: str, body: str,
                   warnings: Sequence[str] = (), warning_note: str = "") -> Posted:
     permissions.check_start_thread(author, category)
+    approval = Reason(APPROVAL_TOLD, f"Held: new threads in {category.name} wait for approval")
     checked = submission_check(
         author=author, kind="thread", text=body, title=title, warnings=warnings,
-        warning_note=warning_note, approval_reason=APPROVAL_REASON if category.needs_approval
-        else "")
+        warning_note=warning_note, approval=approval if category.needs_approval else None)
     with transaction.atomic():
         # Locked so a form sent twice at once finds its first copy.
         Category.objects.select_for_update(no_key=True).filter(pk=category.pk).first()

@@ -13,9 +13,10 @@ How a new kind of content plugs in:
    `<entity>_set_visibility(...)`, keeping that app's counts, caches and
    broadcasts right.
 3. In `<app>/moderation.py`, subclass ContentAdapter: set `model` and `kind`
-   (the word members read: "chat message"), say what `text()` is and which
-   `actions()` apply beyond hide, restore and approve, and make each action
-   call those services.
+   (the word members read: "chat message"), say what `text()` is, where it is
+   (`place()`: "in Evening drop-in", for its author's notices and the audit
+   log) and which `actions()` apply beyond hide, restore and approve, and make
+   each action call those services.
 4. Register an instance from the app's `AppConfig.ready()`:
    `register(NoteAdapter())`.
 5. Store members' words only through the one submission path: add a Surface

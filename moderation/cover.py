@@ -21,10 +21,6 @@ from moderation.models import DutyHours, ModerationSettings, ModeratorPresence
 SHARED_SECONDS = 30
 CACHE_KEY = "moderation:moderators-available"
 
-OFFLINE_HOLD_REASON = (
-    "Moderators are not online right now, so this waits for one to read it before others "
-    "see it. Please use the help lines shown: they are there for you now."
-)
 OUTSIDE_HOURS = "outside duty hours"
 
 

@@ -130,7 +130,8 @@ class QueueItem(models.Model):
     content = GenericForeignKey("content_type", "object_id")
     source = models.CharField(max_length=20, choices=Source.choices,
                               help_text="Why the item was opened.")
-    reason = models.CharField(max_length=300, help_text="The latest reason, for the queue list.")
+    reason = models.CharField(max_length=300, help_text="The latest reason, in moderators' "
+                                                        "words, for the queue list.")
     matches = models.JSONField(default=list, blank=True,
                                help_text="Rules that fired: what the flags were about.")
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
@@ -256,11 +257,11 @@ class ModerationAction(models.Model):
         ROOM = "room", "Changed a room"
         CATEGORY = "category", "Changed a category"
         RULE = "rule", "Added a screening rule"
-        EXAMPLE = "example", "Added an evaluation example from"
-        SET_ASIDE = "set_aside", "Set aside"
-        CONVERSATION_OPEN = "conversation_open", "Opened"
-        CONVERSATION_WRITE = "conversation_write", "Wrote in"
-        CONVERSATION_END = "conversation_end", "Ended"
+        EXAMPLE = "example", "Added an evaluation example"
+        SET_ASIDE = "set_aside", "Set aside a miss"
+        CONVERSATION_OPEN = "conversation_open", "Opened a private conversation"
+        CONVERSATION_WRITE = "conversation_write", "Wrote in a private conversation"
+        CONVERSATION_END = "conversation_end", "Ended a private conversation"
         DUTY_ON = "duty_on", "Went on duty"
         DUTY_OFF = "duty_off", "Went off duty"
 
@@ -276,7 +277,9 @@ class ModerationAction(models.Model):
                                help_text="The member the action concerns.")
     item = models.ForeignKey(QueueItem, null=True, blank=True, on_delete=models.PROTECT,
                              related_name="actions")
-    reason = models.CharField(max_length=500, blank=True)
+    reason = models.CharField(max_length=500, blank=True,
+                              help_text="Why, in moderators' words; what a member was told "
+                                        "is kept with the content.")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

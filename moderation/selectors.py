@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from moderation.adapters import adapter_for, moderator_querysets
@@ -50,7 +50,7 @@ class ShownContent:
     html: str  # sanitised HTML to show instead of the text, or ""
     url: str
     visibility: str
-    reason: str  # why it is held or hidden
+    reason: str  # what its author was told about why it is held or hidden
     warnings: tuple[str, ...]  # slugs of the content warnings its author chose
     warning_note: str
     is_locked: bool
@@ -60,6 +60,11 @@ class ShownContent:
     @property
     def is_visible(self) -> bool:
         return self.visibility == Visibility.PUBLISHED
+
+    @property
+    def is_hidden(self) -> bool:
+        """Hidden rather than held: `reason` is then the one its author was given."""
+        return self.visibility == Visibility.HIDDEN
 
     @property
     def visibility_label(self) -> str:
@@ -170,8 +175,15 @@ def queue_page(*, viewer, filters: QueueFilters, page_number=1,
     return page
 
 
+def with_targets(actions: QuerySet) -> QuerySet:
+    """Actions with what their log sentences name (moderation/templatetags/moderation_log):
+    one query for each kind of thing acted on, however many actions there are."""
+    return actions.select_related("actor", "member", "content_type").prefetch_related(
+        GenericPrefetch("target", moderator_querysets()))
+
+
 def audit_page(*, moderator_id=None, member_id=None, verb="", page_number=1) -> Page:
-    actions = ModerationAction.objects.select_related("actor", "member", "content_type")
+    actions = with_targets(ModerationAction.objects.all())
     if moderator_id:
         actions = actions.filter(actor_id=moderator_id)
     if member_id:

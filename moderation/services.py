@@ -6,7 +6,6 @@ Here the action is checked, recorded and the author told.
 """
 
 from collections.abc import Sequence
-from dataclasses import asdict
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -78,7 +77,7 @@ def screening_flag(*, content, screening: Screening) -> QueueItem | None:
     """Queue content whose screening asks for a moderator; None when it does not."""
     if not screening.needs_review:
         return None
-    matches = [asdict(match) for match in screening.matches]
+    matches = [match.record() for match in screening.matches]
     if screening.risk == Risk.URGENT:
         return flag_content(content=content, source=QueueItem.Source.CRISIS,
                             priority=Priority.URGENT, reason="Crisis language: urgent",
@@ -121,7 +120,7 @@ def report_create(*, reporter, content, reason: str, note: str = "") -> Report:
     item, is_news = _gather(content, source=QueueItem.Source.REPORT, priority=priority,
                            reason=f"Reported: {ReportReason(reason).label}"
                                   f"{'' if has_standing else FROM_NEW_ACCOUNT}",
-                           matches=[{**asdict(match), "in_note": True}
+                           matches=[{**match.record(), "in_note": True}
                                     for match in checked.screening.matches],
                            has_standing=has_standing)
     if item.reports.filter(reporter=reporter).exists():
@@ -167,7 +166,7 @@ def _refuse_if_too_many(reporter, *, reason: str, has_standing: bool) -> None:
     raise refused
 
 
-AUTO_HIDE_REASON = "Hidden for now: several members reported it. A moderator will look soon."
+AUTO_HIDE_TOLD = "Hidden for now: several members reported it. A moderator will look soon."
 
 
 def _hide_if_many_reports(item: QueueItem, content) -> None:
@@ -181,11 +180,12 @@ def _hide_if_many_reports(item: QueueItem, content) -> None:
         return
     if item.reports.filter(has_standing=True).values("reporter").distinct().count() < threshold:
         return
-    adapter.hide(content, by=None, reason=AUTO_HIDE_REASON)
+    adapter.hide(content, by=None, reason=AUTO_HIDE_TOLD)
     item.is_auto_hidden = True
     item.save(update_fields=["is_auto_hidden"])
     action_record(actor=None, verb=ModerationAction.Verb.HIDE, target=content,
-                  member=adapter.author(content), item=item, reason=AUTO_HIDE_REASON)
+                  member=adapter.author(content), item=item,
+                  reason=f"Hidden until a moderator looks: reported by {threshold} members")
 
 
 def _gather(content, *, source: str, priority: str, reason: str, matches: list,
@@ -310,9 +310,9 @@ def content_approve(*, item: QueueItem, moderator, verdict: str = "") -> None:
     review = review_record(item=item, reviewer=moderator, verdict=verdict)
     adapter = _applicable(content, ContentAction.APPROVE)
     adapter.approve(content, by=moderator)
-    _resolve(item, content, moderator, ModerationAction.Verb.APPROVE, "Approved", review)
-    _tell_author(content, adapter, f"A moderator approved your {adapter.kind}. "
-                                   "Everyone can see it now.")
+    _resolve(item, content, moderator, ModerationAction.Verb.APPROVE, "", review)
+    _tell_author(content, adapter, f"A moderator approved your {_named(content, adapter)}. "
+                                   f"Now {adapter.readers(content)} can see it.")
 
 
 @transaction.atomic
@@ -343,7 +343,8 @@ def _hide(item: QueueItem | None, content, moderator, reason: str,
     adapter = _applicable(content, ContentAction.HIDE)
     adapter.hide(content, by=moderator, reason=reason)
     _done(item, content, moderator, ModerationAction.Verb.HIDE, reason, review)
-    _tell_author(content, adapter, f"A moderator hid your {adapter.kind}. The reason: {reason}")
+    _tell_author(content, adapter, f"A moderator hid your {_named(content, adapter)}. "
+                                   f"The reason: {reason}")
 
 
 @transaction.atomic
@@ -354,7 +355,8 @@ def content_restore(*, content, moderator, reason: str = "") -> None:
     adapter.restore(content, by=moderator)
     action_record(actor=moderator, verb=ModerationAction.Verb.RESTORE, target=content,
                   member=adapter.author(content), reason=reason)
-    _tell_author(content, adapter, f"A moderator restored your {adapter.kind}.")
+    _tell_author(content, adapter, f"A moderator restored your {_named(content, adapter)}. "
+                                   f"Now {adapter.readers(content)} can see it again.")
 
 
 @transaction.atomic
@@ -371,10 +373,10 @@ def _edit(item: QueueItem | None, content, moderator, text: str, reason: str,
           review: ScreeningReview | None) -> None:
     reason = _required_reason(reason)
     adapter = _applicable(content, ContentAction.EDIT)
+    named = _named(content, adapter)  # as the author knew it: the edit may change its title
     adapter.edit(content, by=moderator, text=text, reason=reason)
     _done(item, content, moderator, ModerationAction.Verb.EDIT, reason, review)
-    _tell_author(content, adapter,
-                 f"A moderator edited your {adapter.kind}. The reason: {reason}")
+    _tell_author(content, adapter, f"A moderator edited your {named}. The reason: {reason}")
 
 
 # --- Acting where members read ------------------------------------------------------------
@@ -431,8 +433,8 @@ def content_clear(*, item: QueueItem, moderator, reason: str, verdict: str = "")
     adapter = _applicable(content, ContentAction.CLEAR)
     adapter.clear(content, by=moderator, reason=reason)
     _resolve(item, content, moderator, ModerationAction.Verb.CLEAR, reason, review)
-    _tell_author(content, adapter,
-                 f"A moderator cleared your {adapter.kind}. The reason: {reason}")
+    _tell_author(content, adapter, f"A moderator cleared your {_named(content, adapter)}. "
+                                   f"The reason: {reason}")
 
 
 @transaction.atomic
@@ -464,8 +466,7 @@ def note_add(*, member, moderator, text: str) -> ModeratorNote:
     text = _submission().submission_check(author=moderator, kind="note", text=text,
                                           field="text").text
     note = ModeratorNote.objects.create(member=member, author=moderator, text=text)
-    action_record(actor=moderator, verb=ModerationAction.Verb.NOTE, member=member,
-                  reason="Added a private note")
+    action_record(actor=moderator, verb=ModerationAction.Verb.NOTE, member=member)
     return note
 
 
@@ -565,6 +566,12 @@ def _tell_author(content, adapter: ContentAdapter, text: str) -> None:
            url=adapter.url(content))
 
 
+def _named(content, adapter: ContentAdapter) -> str:
+    """The content as its author would name it: "chat message in Evening drop-in"."""
+    place = adapter.place(content)
+    return f"{adapter.kind} {place}" if place else adapter.kind
+
+
 def _required_reason(reason: str) -> str:
     reason = reason.strip()
     if not reason:
@@ -598,7 +605,8 @@ def _done(item: QueueItem | None, content, moderator, verb: str, reason: str,
 def _resolve(item: QueueItem, content, moderator, verb: str, reason: str,
              review: ScreeningReview | None = None) -> None:
     if review is not None:
-        reason = f"{reason}. Screening's rating: {review.get_verdict_display().lower()}"
+        rating = f"Screening's rating: {review.get_verdict_display().lower()}"
+        reason = f"{reason}. {rating}" if reason else rating
     _touch(item, moderator)
     item.status, item.resolved_at, item.resolved_by = (
         QueueItem.Status.RESOLVED, timezone.now(), moderator)

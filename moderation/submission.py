@@ -26,17 +26,27 @@ from community.refusals import Refused
 from community.roles import is_moderator
 from community.signposting import resources_for
 from community.validators import has_control_characters, looks_like_contact_details
-from moderation.cover import OFFLINE_HOLD_REASON, moderators_available_now
+from moderation.content import Reason
+from moderation.cover import moderators_available_now
 from moderation.models import ModerationSettings, Priority, QueueItem
 from moderation.sanctions import refuse_if_silenced
 from moderation.screening import Action, Screening, combine, screen
 from moderation.services import flag_content, screening_flag
 
 WARNING_NOTE_LENGTH = 200
-CONTACT_HOLD_REASON = ("Phone numbers and email addresses wait for a moderator before others "
-                       "see them: sharing them here can put your safety at risk.")
-NEWCOMER_HOLD_REASON = ("Welcome! A moderator checks new members' first posts before others "
-                        "see them. It usually doesn't take long.")
+# Why text waits for a moderator: its author reads the first, moderators the second.
+CONTACT_HOLD = Reason(
+    "Phone numbers and email addresses wait for a moderator before others see them: sharing "
+    "them here can put your safety at risk.",
+    "Held: phone number or email address")
+OFFLINE_HOLD = Reason(
+    "Moderators are not online right now, so this waits for one to read it before others "
+    "see it. Please use the help lines shown: they are there for you now.",
+    "Held: crisis words while no moderator on duty")
+NEWCOMER_HOLD = Reason(
+    "Welcome! A moderator checks new members' first posts before others see them. It "
+    "usually doesn't take long.",
+    "Held: new member's first post")
 CONTROL_MESSAGE = "This has hidden control characters in it. Please type it again."
 
 
@@ -93,30 +103,35 @@ class Checked:
     screening: Screening
     warnings: tuple[str, ...]
     warning_note: str
-    held_because: str  # "" when others may see it at once
+    hold: Reason | None  # None when others may see it at once
 
     @property
     def is_held(self) -> bool:
-        return bool(self.held_because)
+        return self.hold is not None
+
+    @property
+    def held_because(self) -> str:
+        """What its author is told about the wait, to store with the content; "" if none."""
+        return self.hold.for_author if self.hold else ""
 
 
 def submission_check(*, author, kind: str, text: str, title: str | None = None,
                      warnings: Sequence[str] = (), warning_note: str = "", scope: str = "",
-                     slow_mode_seconds: int = 0, approval_reason: str = "",
+                     slow_mode_seconds: int = 0, approval: Reason | None = None,
                      field: str = "body", title_field: str = "title",
                      note_field: str = "warning_note") -> Checked:
     """Every rule for member text, in one order; Refused names the field it is about.
 
     `scope` is the place (a chat room's group): where a scoped mute applies and
     where `slow_mode_seconds` paces each member (staff excepted).
-    `approval_reason` says why this place holds everything for a moderator.
+    `approval` says why this place holds everything for a moderator.
     Whatever refuses the text, words that suggest risk still bring their writer
     help: the refusal carries the help lines in `Refused.help`.
     """
     try:
         return _checked(author=author, surface=SURFACES[kind], text=text, title=title,
                         warnings=warnings, warning_note=warning_note, scope=scope,
-                        slow_mode_seconds=slow_mode_seconds, approval_reason=approval_reason,
+                        slow_mode_seconds=slow_mode_seconds, approval=approval,
                         field=field, title_field=title_field, note_field=note_field)
     except Refused as refused:
         refused.help = _help_for_refused(author, f"{title or ''}\n{text}")
@@ -124,7 +139,7 @@ def submission_check(*, author, kind: str, text: str, title: str | None = None,
 
 
 def _checked(*, author, surface: Surface, text: str, title: str | None, warnings, warning_note,
-             scope: str, slow_mode_seconds: int, approval_reason: str, field: str,
+             scope: str, slow_mode_seconds: int, approval: Reason | None, field: str,
              title_field: str, note_field: str) -> Checked:
     _check_author(author, surface, scope)
     paces = [{"kind": surface.limit}]
@@ -154,19 +169,18 @@ def _checked(*, author, surface: Surface, text: str, title: str | None, warnings
         screening=screening,
         warnings=chosen,
         warning_note=note,
-        held_because=hold_reason(author, screening, surface, approval_reason,
-                                 has_contact_details=looks_like_contact_details(
-                                     f"{title or ''} {text}"))
-        if surface.can_hold else "",
+        hold=hold_reason(author, screening, surface, approval,
+                         has_contact_details=looks_like_contact_details(f"{title or ''} {text}"))
+        if surface.can_hold else None,
     )
 
 
 def submission_recorded(*, content, checked: Checked, author,
                         now: datetime | None = None) -> list[HelpResource]:
     """After the insert: queue what moderators must see; the help the writer should see now."""
-    if checked.is_held:
+    if checked.hold is not None:
         flag_content(content=content, source=QueueItem.Source.HELD, priority=Priority.NORMAL,
-                     reason=checked.held_because)
+                     reason=checked.hold.for_moderators)
     screening_flag(content=content, screening=checked.screening)
     return signposting_for(author, checked.screening, now=now)
 
@@ -188,22 +202,22 @@ def signposting_for(author, screening: Screening, *,
                          now or timezone.now())
 
 
-def hold_reason(author, screening: Screening, surface: Surface, approval_reason: str = "", *,
-                has_contact_details: bool = False) -> str:
-    """Why new text waits for a moderator, or "" when others may see it at once."""
+def hold_reason(author, screening: Screening, surface: Surface, approval: Reason | None = None,
+                *, has_contact_details: bool = False) -> Reason | None:
+    """Why new text waits for a moderator, or None when others may see it at once."""
     if is_moderator(author):
-        return ""
+        return None
     if screening.action == Action.HOLD:
-        return screening.message
+        return Reason(screening.message, "Held: watched words")
     if surface.holds_contact_details and has_contact_details:
-        return CONTACT_HOLD_REASON
+        return CONTACT_HOLD
     if screening.risk == Risk.URGENT and not moderators_available_now():
-        return OFFLINE_HOLD_REASON
-    if approval_reason:
-        return approval_reason
+        return OFFLINE_HOLD
+    if approval is not None:
+        return approval
     if surface.holds_newcomers and _is_newcomer(author):
-        return NEWCOMER_HOLD_REASON
-    return ""
+        return NEWCOMER_HOLD
+    return None
 
 
 # Content apps tell moderation how many published pieces a member has, for the

@@ -8,6 +8,7 @@ fast enough for every chat message.
 
 import re
 import unicodedata
+from itertools import pairwise
 
 # Look-alike swaps people use to get words past filters. Applied only inside
 # words that also hold letters, so "took 30 pills" keeps its number.
@@ -155,3 +156,157 @@ TEXT_SPEAK = {
         "rn": "right now", "atm": "at the moment", "pls": "please", "plz": "please",
     }.items()
 }
+
+
+class Spelling:
+    """Where each token of a text came from, so moderators read a match as the member wrote
+    it ("h a v e the p!lls") rather than as screening read it ("have the pils").
+
+    Worked out the first time a match's words are asked for, by replaying the steps of
+    _tokens() on a string that carries each character's place in the member's text:
+    most texts are never quoted, and replaying costs several times what reading does.
+    """
+
+    __slots__ = ("_spans", "text", "tokens", "words")
+
+    def __init__(self, text: str, words: frozenset[str], tokens: list[str]):
+        self.text, self.words, self.tokens = text, words, tokens
+        self._spans: list[tuple[int, int]] | None = None
+
+    def of(self, start: int, end: int) -> str:
+        """The member's own words behind tokens[start:end], with runs of spaces as one."""
+        if self._spans is None:
+            self._spans = _spans(self.text, self.words, self.tokens)
+        if not self._spans:  # a replay that disagreed: the words as screening read them
+            return " ".join(self.tokens[start:end])
+        return " ".join(self.text[self._spans[start][0]:self._spans[end - 1][1]].split())
+
+
+class _Traced:
+    """A string and, for each of its characters, the span of the member's text it came from.
+
+    Spans never go backwards along the string, except those of spaces (which are in no
+    word): so a word's span runs from its first character's start to its last one's end.
+    """
+
+    __slots__ = ("ends", "starts", "text")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]):
+        self.text, self.starts, self.ends = text, starts, ends
+
+    @classmethod
+    def of(cls, text: str) -> "_Traced":
+        return cls(text, list(range(len(text))), list(range(1, len(text) + 1)))
+
+    def each(self, change, groups=None) -> "_Traced":
+        """Each character (or each group of (start, end) positions) as change() makes it."""
+        text, starts, ends = [], [], []
+        for a, b in groups or ((i, i + 1) for i in range(len(self.text))):
+            new = change(self.text[a:b])
+            if len(new) == b - a:
+                starts += self.starts[a:b]
+                ends += self.ends[a:b]
+            else:
+                starts += [self.starts[a]] * len(new)
+                ends += [self.ends[b - 1]] * len(new)
+            text.append(new)
+        return _Traced("".join(text), starts, ends)
+
+    def sub(self, pattern: re.Pattern, replace) -> "_Traced":
+        """pattern.sub(replace, text) for a function `replace`: new characters come from what
+        they replace, one for one when the lengths agree, else each from all of it but its
+        spaces."""
+        text, starts, ends, done = [], [], [], 0
+        for match in pattern.finditer(self.text):
+            a, b = match.span()
+            new = replace(match)
+            text.append(self.text[done:a] + new)
+            starts += self.starts[done:a]
+            ends += self.ends[done:a]
+            if len(new) == b - a:
+                starts += self.starts[a:b]
+                ends += self.ends[a:b]
+            else:
+                kept = [i for i in range(a, b) if not self.text[i].isspace()] or [a, b - 1]
+                starts += [self.starts[kept[0]]] * len(new)
+                ends += [self.ends[kept[-1]]] * len(new)
+            done = b
+        text.append(self.text[done:])
+        return _Traced("".join(text), starts + self.starts[done:], ends + self.ends[done:])
+
+    def words(self) -> list[tuple[str, int, int]]:
+        """str.split(), each word with the span of the member's text it came from."""
+        starts, ends = self.starts, self.ends
+        return [(word.group(), starts[word.start()], ends[word.end() - 1])
+                for word in WORDS.finditer(self.text)]
+
+    def padded(self) -> "_Traced":
+        """f" {text} "; the spaces come from nowhere."""
+        return _Traced(f" {self.text} ", [0, *self.starts, 0], [0, *self.ends, 0])
+
+    def stripped(self, chars: str) -> "_Traced":
+        """text.strip(chars)."""
+        left = len(self.text) - len(self.text.lstrip(chars))
+        right = len(self.text.rstrip(chars))
+        return _Traced(self.text[left:right], self.starts[left:right], self.ends[left:right])
+
+    @classmethod
+    def joined(cls, words: list[tuple[str, int, int]]) -> "_Traced":
+        """" ".join(words), with a space before and after; the spaces come from nowhere."""
+        text, starts, ends = [" "], [0], [0]
+        for word, start, end in words:
+            text.append(f"{word} ")
+            starts += [start] * len(word) + [0]
+            ends += [end] * len(word) + [0]
+        return cls("".join(text), starts, ends)
+
+
+WORDS = re.compile(r"\S+")
+# What NFKC may join to the character before it: accents and other marks, Korean letters
+# (which it builds into syllables) and the half-width Japanese sound marks.
+JOINING = re.compile(r"[\u1100-\u11ff\u3131-\u318e\uffa0-\uffdc\uff9e\uff9f\u3099\u309a]")
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each character with the ones NFKC may join to it."""
+    starts = [i for i, c in enumerate(text)
+              if not (unicodedata.category(c)[0] == "M" or JOINING.match(c)) or i == 0]
+    return list(pairwise([*starts, len(text)]))
+
+
+def _spans(text: str, words: frozenset[str], tokens: list[str]) -> list[tuple[int, int]]:
+    """Where in `text` each of `tokens` came from: _tokens() and normalise() step by step,
+    each character carrying its place. Empty when the replay reads the text differently
+    (a rare joining of characters it does not follow), so nobody is shown wrong words."""
+    traced = _Traced.of(text)
+    if " 2 " in text:
+        traced = traced.sub(TO_AS_TWO, lambda match: f"{match.group(1)} to ")
+    apostrophes = APOSTROPHES
+    if not traced.text.isascii():
+        traced = traced.each(lambda part: unicodedata.normalize("NFKC", part),
+                             _clusters(traced.text))
+        traced = traced.each(lambda part: part.translate(LOOK_ALIKES))
+        apostrophes += CURLY_APOSTROPHES
+    if traced.text.isascii():  # casefold() keeps each ASCII letter in its place
+        traced = _Traced(traced.text.casefold(), traced.starts, traced.ends)
+    else:
+        traced = traced.each(str.casefold)
+    traced = traced.sub(re.compile(f"[{''.join(apostrophes)}]"), lambda _: "")
+    if SWAP_CHARACTER.search(traced.text):
+        traced = traced.sub(SWAPPABLE, _unswap)
+    if traced.text.isascii():
+        for end in ASCII_SENTENCE_ENDS:
+            traced = traced.sub(re.compile(re.escape(end)), lambda _: ASCII_BOUNDARY)
+        plain = traced.text.encode().translate(ASCII_NOT_WORD).decode()  # one for one
+        traced = _Traced(plain.replace("\x00", BOUNDARY), traced.starts, traced.ends)
+    else:
+        traced = traced.sub(SENTENCE_END, lambda _: f" {BOUNDARY} ").sub(NOT_WORD, lambda _: " ")
+    if BOUNDARY in traced.text and REPEATED_BOUNDARY.search(traced.text):
+        traced = traced.padded().sub(BOUNDARIES, lambda _: f"{BOUNDARY} ")
+    squeezed = _Traced.joined(traced.stripped(f" {BOUNDARY}").words()).sub(
+        REPEATS, lambda match: match.group(1))
+    spelled = squeezed.sub(SPACED_LETTERS, _letters_joiner(words)).words()
+    spans = [(start, end) for token, start, end in spelled
+             for _ in TEXT_SPEAK.get(token, (token,))]
+    read = [word for token, _, _ in spelled for word in TEXT_SPEAK.get(token, (token,))]
+    return spans if read == tokens else []

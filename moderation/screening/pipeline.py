@@ -1,6 +1,6 @@
 """screen(): the one check every piece of member text passes before it is stored."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import pairwise
 
 from django.db import models
@@ -9,7 +9,7 @@ from community.models import Risk, Topic
 from community.roles import is_moderator
 from moderation.models import CrisisPattern, WatchedWord
 from moderation.screening import model, rules
-from moderation.screening.normalise import BOUNDARY, normalise
+from moderation.screening.normalise import BOUNDARY, Spelling, normalise
 from moderation.screening.patterns import Found
 from moderation.screening.render import render_markdown
 
@@ -74,12 +74,24 @@ class Match:
     pattern: str
     level: str  # the crisis level, or the watched word's action
     topic: str
-    words: str
     negated: bool = False
     warning: str = ""  # a watched word's content-warning category
     explanation: str = ""  # what the rule finds, in words: "plan + time"
     reported: bool = False  # said to or of someone being spoken to: "you said you ..."
     past: bool = False  # in a sentence about the past: "two years ago I took an overdose"
+    tokens: tuple[int, int] = (0, 0)  # the words it covers, as screening read the text
+    spelling: Spelling | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def words(self) -> str:
+        """The words it covers as the member wrote them: "h a v e the p!lls ready"."""
+        return self.spelling.of(*self.tokens) if self.spelling is not None else ""
+
+    def record(self) -> dict:
+        """What the queue keeps of it: plain values, the words in the member's spelling."""
+        kept = {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name not in {"tokens", "spelling"}}
+        return {**kept, "words": self.words}
 
 
 @dataclass(slots=True)
@@ -109,8 +121,9 @@ def screen(text: str, *, author=None, kind: str = "post") -> Screening:
         raise ValueError(f"kind must be 'post' or 'message', not {kind!r}")
     compiled = rules.current_rules()
     tokens = normalise(text, compiled.crisis.words)
-    crisis = _crisis_matches(tokens, compiled.crisis.find(tokens))
-    watched = [_watched_match(tokens, found) for found in compiled.watched.find(tokens)]
+    spelling = Spelling(text, compiled.crisis.words, tokens)
+    crisis = _crisis_matches(tokens, compiled.crisis.find(tokens), spelling)
+    watched = [_watched_match(found, spelling) for found in compiled.watched.find(tokens)]
     text, action = _apply_watched_words(text, watched, compiled, author)
 
     signs = _signs(crisis)
@@ -167,11 +180,7 @@ def _unique(values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def _words(tokens: list[str], found: Found) -> str:
-    return " ".join(tokens[found.start:found.end])
-
-
-def _crisis_matches(tokens: list[str], found: list[Found]) -> list[Match]:
+def _crisis_matches(tokens: list[str], found: list[Found], spelling: Spelling) -> list[Match]:
     """Crisis matches, less those inside an everyday phrase, with negation noted."""
     everyday = [f for f in found if f.rule.level == CrisisPattern.Level.NOT_A_CRISIS]
     # Most texts hold none of the words that report speech or date a sentence: knowing
@@ -188,10 +197,10 @@ def _crisis_matches(tokens: list[str], found: list[Found]) -> list[Match]:
         if any(e.start < f.end <= e.end for e in everyday):
             continue
         matches.append(Match("crisis", f.rule.pk, f.rule.pattern, f.rule.level, f.rule.topic,
-                             _words(tokens, f), _is_negated(tokens, f.start),
-                             explanation=f.rule.explanation,
+                             _is_negated(tokens, f.start), explanation=f.rule.explanation,
                              reported=may_report and _is_reported(tokens, f.start),
-                             past=may_date and _is_past(tokens, f.start, f.end)))
+                             past=may_date and _is_past(tokens, f.start, f.end),
+                             tokens=(f.start, f.end), spelling=spelling))
     return matches
 
 
@@ -199,7 +208,7 @@ def _raised_by_model(risk: str, tokens: list[str], crisis: list[Match]):
     higher, chance = model.raised(risk, tokens)
     if higher == risk:
         return risk, crisis
-    return higher, [*crisis, Match("model", 0, "", higher, "", "", explanation=(
+    return higher, [*crisis, Match("model", 0, "", higher, "", explanation=(
         f"the statistical check, {chance:.0%} sure"))]
 
 
@@ -256,10 +265,11 @@ def _risk_of(match: Match) -> str:
     return RISK_ORDER[max(0, RISK_ORDER.index(match.level) - lowered)]
 
 
-def _watched_match(tokens: list[str], found: Found) -> Match:
+def _watched_match(found: Found, spelling: Spelling) -> Match:
     rule = found.rule
-    return Match("watched_word", rule.pk, rule.pattern, rule.action, "", _words(tokens, found),
-                 warning=rule.warning.slug if rule.warning else "", explanation=rule.explanation)
+    return Match("watched_word", rule.pk, rule.pattern, rule.action, "",
+                 warning=rule.warning.slug if rule.warning else "", explanation=rule.explanation,
+                 tokens=(found.start, found.end), spelling=spelling)
 
 
 def _apply_watched_words(text, watched, compiled, author) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from moderation.forms import NoteForm, SanctionForm
 from moderation.models import ModerationAction, Report, Sanction
 from moderation.permissions import can_lift, can_sanction, moderators_only
 from moderation.sanctions import active_sanctions, sanction_create, sanction_lift
+from moderation.selectors import with_targets
 from moderation.services import note_add
 from moderation.submission import Refused
 
@@ -102,8 +103,7 @@ def _history_page(request, member: User, *, sanction_form=None, note_form=None):
         "sanction_form": sanction_form or SanctionForm(),
         "note_form": note_form or NoteForm(),
         "notes": member.moderator_notes.select_related("author"),
-        "actions": ModerationAction.objects.filter(member=member).select_related(
-            "actor", "member", "content_type")[:SHOWN],
+        "actions": with_targets(ModerationAction.objects.filter(member=member))[:SHOWN],
         "reports_made": member.reports_made.select_related("item__content_type")[:SHOWN],
         "reports_about": _reports_about(member).select_related(
             "reporter", "item__content_type")[:SHOWN],

@@ -29,6 +29,7 @@ from moderation.selectors import (
     queue_page,
     shown,
     wait_level,
+    with_targets,
 )
 from moderation.submission import Refused
 
@@ -215,9 +216,9 @@ def _item_page(request, item: QueueItem, failed: tuple[str, forms.ItemActionForm
         "forms": action_forms,
         "failed": failed[0] if failed else "",
         "may_act": can_act_on(request.user, item, now=now, claim_minutes=settings.claim_minutes),
-        "history": ModerationAction.objects.filter(
+        "history": with_targets(ModerationAction.objects.filter(
             Q(item=item) | Q(content_type_id=item.content_type_id, object_id=item.object_id)
-        ).select_related("actor", "member", "content_type").order_by("created_at", "id"),
+        )).order_by("created_at", "id"),
         "author_notes": content.author.moderator_notes.select_related("author")[
             :AUTHOR_NOTES_SHOWN] if content is not None else (),
     })

@@ -54,7 +54,7 @@ async def test_closing_a_room_in_the_admin_is_recorded_and_everyone_in_it_hears(
     assert room.status == Room.Status.CLOSED
     action = await ModerationAction.objects.select_related("actor").aget()
     assert (action.verb, action.actor, action.reason) == (
-        "room", admin_user, "Evening drop-in: Closed")
+        "room", admin_user, "Now closed")
 
 
 def test_slow_mode_in_the_admin_is_recorded_with_other_changes_kept(client, admin_user, room):
@@ -66,7 +66,7 @@ def test_slow_mode_in_the_admin_is_recorded_with_other_changes_kept(client, admi
     room.refresh_from_db()
     assert (room.slow_mode_seconds, room.description) == (30, "Come and say hello")
     action = ModerationAction.objects.get()
-    assert (action.verb, action.reason) == ("room", "Evening drop-in: slow mode 30 s")
+    assert (action.verb, action.target, action.reason) == ("room", room, "Slow mode: 30 seconds")
 
 
 def test_slow_mode_past_an_hour_is_refused_with_a_reason(client, admin_user, room):
@@ -97,7 +97,7 @@ def test_status_changed_in_the_room_list_goes_through_the_service(client, admin_
     assert response.status_code == 302
     room.refresh_from_db()
     assert room.status == Room.Status.READ_ONLY
-    assert ModerationAction.objects.get().reason == "Evening drop-in: Read-only"
+    assert ModerationAction.objects.get().reason == "Now read-only"
     assert events == [(room.group_name, {"type": "chat.room", "status": "read_only"})]
 
 

@@ -311,7 +311,8 @@ def test_restoring_from_the_room_publishes_it_audited_and_tells_the_writer(clien
     assert Message.objects.get(pk=sent.message.pk).visibility == Visibility.PUBLISHED
     assert ModerationAction.objects.filter(verb="restore", actor=moderator, member=sam).exists()
     assert Notification.objects.filter(
-        user=sam, text="A moderator restored your chat message.").exists()
+        user=sam, text="A moderator restored your chat message in Evening drop-in. Now "
+                       "everyone can see it again.").exists()
 
 
 def test_members_cannot_restore(client, member, moderator, sam, room):

@@ -106,7 +106,8 @@ def test_slow_mode_is_set_and_slows_members(client, member, moderator, room):
     assert "one message every 60 seconds" in response.text
     room.refresh_from_db()
     assert room.slow_mode_seconds == 60
-    assert ModerationAction.objects.filter(verb="room", reason__contains="slow mode 60").exists()
+    assert ModerationAction.objects.filter(verb="room", object_id=room.pk,
+                                           reason="Slow mode: 60 seconds").exists()
     message_send(author=member, room=room, text="first")
     with pytest.raises(Refused) as refused:
         message_send(author=member, room=room, text="second")
@@ -299,7 +300,7 @@ def test_hiding_a_message_from_the_queue_takes_it_off_everyones_screen(client, m
                               "message": "A moderator removed your message. The reason: Unkind"}),
     ]
     assert Notification.objects.get(user=sam).text == (
-        "A moderator hid your chat message. The reason: Unkind")
+        "A moderator hid your chat message in Evening drop-in. The reason: Unkind")
 
 
 def test_a_messages_menu_offers_what_applies_to_a_message(client, moderator, sam, room):

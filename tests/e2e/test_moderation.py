@@ -69,8 +69,8 @@ def test_member_reports_a_risk_and_a_moderator_hides_it_and_mutes_the_writer(
         mo.get_by_label("About the member (pseudonym)").fill(name)
         mo.get_by_role("button", name="Show these").click()
         log = mo.locator("ol.mod-list")
-        expect(log.locator("li").filter(has_text=f"mo hid post {post_id}")).to_contain_text(
-            "This could worry other members")
+        hidden = log.locator("li").filter(has_text=f"mo hid {name}'s post {post_id}")
+        expect(hidden).to_contain_text("This could worry other members")
         expect(log.locator("li").filter(has_text="mo muted")).to_contain_text(
             "Please take a break")
         assert_no_violations(mo)

@@ -1,7 +1,6 @@
 """What administrators learn from screening reviews: each rule's record, and misses turned
 into rules, evaluation examples, or set aside."""
 
-from dataclasses import asdict
 from datetime import timedelta
 
 import pytest
@@ -44,8 +43,8 @@ def raised(member, *rules: CrisisPattern, days_ago: int = 0) -> QueueItem:
     note = Note.objects.create(author=member, body="words")
     item = flag_content(content=note, source=QueueItem.Source.CRISIS, priority=Priority.NORMAL,
                         reason="Crisis language", matches=[
-                            asdict(Match("crisis", rule.pk, rule.pattern, rule.level,
-                                         rule.topic, rule.pattern)) for rule in rules])
+                            Match("crisis", rule.pk, rule.pattern, rule.level,
+                                  rule.topic).record() for rule in rules])
     QueueItem.objects.filter(pk=item.pk).update(
         created_at=timezone.now() - timedelta(days=days_ago))
     return item

@@ -1,7 +1,6 @@
 """Moderators say whether screening rated an item right as they close it; a member's "someone
 may be at risk" report on words screening saw no risk in is recorded as a miss."""
 
-from dataclasses import asdict
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -66,8 +65,8 @@ def screened(note: Note) -> QueueItem:
 
 
 def match(rule: CrisisPattern, *, negated: bool = False) -> dict:
-    return asdict(Match("crisis", rule.pk, rule.pattern, rule.level, rule.topic, rule.pattern,
-                        negated=negated))
+    return Match("crisis", rule.pk, rule.pattern, rule.level, rule.topic,
+                 negated=negated).record()
 
 
 @pytest.mark.parametrize("closing", CLOSINGS)

@@ -4,7 +4,6 @@ miss into a rule or an evaluation example."""
 import csv
 import html
 import io
-from dataclasses import asdict
 
 import pytest
 from django.urls import reverse
@@ -49,9 +48,9 @@ def missed(db):
 def false_alarm(member, rule: CrisisPattern) -> ScreeningReview:
     note = Note.objects.create(author=member, body="I could walk into the sea, this heat!")
     item = flag_content(content=note, source=QueueItem.Source.CRISIS, priority=Priority.URGENT,
-                        reason="Crisis language: urgent", matches=[asdict(
-                            Match("crisis", rule.pk, rule.pattern, rule.level, rule.topic,
-                                  rule.pattern))])
+                        reason="Crisis language: urgent", matches=[
+                            Match("crisis", rule.pk, rule.pattern, rule.level,
+                                  rule.topic).record()])
     return ScreeningReview.objects.create(item=item, source=ScreeningReview.Source.MODERATOR,
                                           verdict=Verdict.TOO_HIGH, rated=Risk.URGENT,
                                           text=note.body, rule_ids=[rule.pk])

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from moderation.screening import screen
 from moderation.screening.default_rules import CRISIS_PATTERNS, WATCHED_WORDS
-from moderation.screening.normalise import BOUNDARY, normalise
+from moderation.screening.normalise import BOUNDARY, Spelling, _spans, normalise
 from moderation.screening.patterns import Gap, Matcher, parse
 from tests.moderation.test_screening import unsafe_markup
 
@@ -82,6 +82,22 @@ def test_normalised_words_normalise_to_themselves(text):
 def test_normalising_never_fails_and_gives_plain_words(text):
     for word in normalise(text):
         assert word and not any(character.isspace() for character in word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(written, member_text))
+@example(text="k i l l my-self!! 2nite. \n\nI want 2 d\u200bіe")
+@example(text="café ok ｶﾞ 가 ﬁne")
+def test_the_words_screening_read_are_quoted_from_the_text(text):
+    tokens = normalise(text, MATCHER.words)
+    spelling = Spelling(text, MATCHER.words, tokens)
+
+    # The replay behind the quotes reads every text as screening did (else it would
+    # fall back to screening's words).
+    assert _spans(text, MATCHER.words, tokens) or not tokens
+    for start, token in enumerate(tokens):
+        if token != BOUNDARY:
+            assert spelling.of(start, start + 1) in " ".join(text.split()), token
 
 
 def _reference(elements, tokens: list[str], index: int, position: int) -> int:

@@ -8,7 +8,7 @@ whatever the default rules become.
 
 import pytest
 
-from moderation.models import CrisisPattern
+from moderation.models import CrisisPattern, QueueItem
 from moderation.screening import rules, screen
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +121,39 @@ def test_each_match_says_in_words_what_it_found(own_rules):
 
     match = screen("I will kill myself tonight", kind="message").matches[0]
 
-    assert (match.explanation, match.words) == ("plan + time", "kil myself tonight")
+    assert (match.explanation, match.words) == ("plan + time", "kill myself tonight")
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("So h a v e the p!lls ready now", "h a v e the p!lls ready"),
+    ("I HAVE THE PIIILLS READY", "HAVE THE PIIILLS READY"),
+    ("I have the p1lls,, ready", "have the p1lls,, ready"),
+    ("I have the pіlls ready", "have the pіlls ready"),  # a Cyrillic і
+    ("I have the pi\u200blls r-e-a-d-y", "have the pi\u200blls r-e-a-d-y"),  # a hidden space
+    ("Hello.\n\nI have   the pills ready", "have the pills ready"),
+    ("I got 2 have the pills ready", "have the pills ready"),
+])
+def test_a_match_quotes_the_words_as_the_member_wrote_them(own_rules, text, quoted):
+    own_rules("have the pills ready", "urgent", "the means")
+
+    assert [m.words for m in screen(text, kind="message").matches] == [quoted]
+
+
+def test_the_item_page_quotes_what_screening_found_in_the_members_spelling(
+        client, moderator, member, own_rules):
+    from forums.services import thread_create
+    from tests.factories import CategoryFactory
+
+    own_rules("have the pills ready", "urgent", "the means")
+    thread_create(author=member, category=CategoryFactory(), title="Tonight",
+                  body="So h a v e the p!lls ready")
+    client.force_login(moderator)
+    item = QueueItem.objects.get()
+
+    page = client.get(f"/moderation/items/{item.pk}/").content.decode()
+
+    assert "the means</strong>: “h a v e the p!lls ready”" in page
+    assert "have the pils" not in page
 
 
 def test_the_queue_shows_why_an_item_is_there(client, moderator, member, own_rules):

@@ -373,7 +373,9 @@ def test_item_page_shows_the_whole_story(client, moderator, member, category, re
     assert "a wish to die, now: “want to die” (urgent)" in words
     assert f'href="{reverse("moderation:member", args=["alex"])}"' in page
     assert "Talked to them in May" in words
-    assert f"The site flagged post {post.pk}, about alex (queue item {item.pk})" in words
+    thread = post.thread.title
+    assert (f"The site flagged alex's post {post.pk} in “{thread}” for moderators "
+            f"(queue item {item.pk})") in words
     assert f'href="{post.get_absolute_url()}"' in page
 
 
@@ -529,7 +531,7 @@ def test_hide_tells_the_author_why_and_the_reporter_only_that_someone_looked(
     assert (action.actor, action.member, action.item, action.reason) == (
         moderator, member, item, "Please be kind to each other")
     assert told(member) == [
-        "A moderator hid your post. The reason: Please be kind to each other"]
+        "A moderator hid your post in “A hard week”. The reason: Please be kind to each other"]
     assert told(reporter) == ["Thank you for your report. A moderator has looked at it."]
     assert "Hidden. The author has been told why." in text(client.get(QUEUE))
 
@@ -547,7 +549,8 @@ def test_approve_publishes_held_content(client, moderator, member, category):
     assert post.visibility == Visibility.PUBLISHED
     assert item.status == QueueItem.Status.RESOLVED
     assert ModerationAction.objects.filter(verb="approve", item=item).exists()
-    assert "A moderator approved your post. Everyone can see it now." in told(member)
+    assert (f"A moderator approved your post in “{post.thread.title}”. Now everyone can see "
+            "it.") in told(member)
 
 
 def test_dismiss_closes_the_item_and_tells_the_reporters(client, moderator, item, member,
@@ -572,7 +575,8 @@ def test_restore_brings_hidden_content_back(client, moderator, item, member):
     item.refresh_from_db()
     assert item.content.visibility == Visibility.PUBLISHED
     assert ModerationAction.objects.get(verb="restore").reason == "On reflection it was fine"
-    assert "A moderator restored your post." in told(member)
+    assert ("A moderator restored your post in “A hard week”. Now everyone can see it "
+            "again.") in told(member)
 
 
 def test_edit_keeps_the_old_words_and_tells_the_author(client, moderator, item, member):
@@ -586,7 +590,8 @@ def test_edit_keeps_the_old_words_and_tells_the_author(client, moderator, item, 
     assert post.body == "Tuesday was hard again."
     assert PostRevision.objects.get(post=post).body == "Tuesday was *really* hard again."
     assert ModerationAction.objects.get(verb="edit").reason == "Removed a name"
-    assert told(member) == ["A moderator edited your post. The reason: Removed a name"]
+    assert told(member) == [
+        "A moderator edited your post in “A hard week”. The reason: Removed a name"]
 
 
 def test_edit_without_a_reason_keeps_the_new_words_in_the_form(client, moderator, item):
@@ -776,7 +781,7 @@ def test_member_history_shows_actions_and_reports_both_ways(client, moderator, m
     page = said(client.get(reverse("moderation:member", args=[member.username])))
 
     about, mine = page.split("Reports alex made")
-    assert f"mo hid post {item.object_id}, about alex" in about
+    assert f"mo hid alex's post {item.object_id} in “A hard week”" in about
     assert "Reason: Unkind words" in about
     assert "They were sharp with me" in about
     assert "Looks like an advert" in mine and f"Queue item {made.item_id}" in mine
@@ -895,4 +900,5 @@ def test_a_reply_can_be_reported_and_hidden_through_the_queue(client, moderator,
 
     reply.refresh_from_db()
     assert reply.visibility == Visibility.HIDDEN
-    assert told(reporter)[-1] == "A moderator hid your post. The reason: Unkind"
+    assert told(reporter)[-1] == (f"A moderator hid your post in “{thread.title}”. The reason: "
+                                  "Unkind")
