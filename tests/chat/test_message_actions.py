@@ -226,7 +226,7 @@ def test_removing_tells_the_writer_why_and_is_audited(member, moderator, room):
     assert ModerationAction.objects.filter(verb="hide", actor=moderator, member=member,
                                            reason="Unkind").exists()
     assert Notification.objects.get(user=member).text == (
-        "A moderator hid your chat message. The reason: Unkind")
+        "A moderator hid your chat message in Evening drop-in. The reason: Unkind")
 
 
 @on_sockets

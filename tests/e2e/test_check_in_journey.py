@@ -78,7 +78,10 @@ def test_a_moderator_reading_a_thread_checks_in_and_hides_a_post(browser, page, 
     mo.goto(site_url + "/moderation/log/")
     lines = mo.locator(".mod-action-line").filter(has_text=name)
     story = " ".join(lines.all_inner_texts())
-    assert re.search(r"hid .*post", story), story
-    assert re.search(r"checked in privately with " + name, story), story
-    assert "Hidden while we talk privately" in story
+    assert re.search(rf"mo hid {name}'s post \d+ in “", story), story
+    assert "Reason: Hidden while we talk privately" in story
+    assert re.search(rf"{name} wrote in private conversation \d+", story), story
+    assert re.search(rf"mo opened private conversation \d+ with {name}", story), story
+    assert re.search(rf"The site flagged {name}'s post \d+ in “.*” for moderators", story), story
+    assert "Reason: Crisis language: urgent" in story
     assert_no_violations(mo)

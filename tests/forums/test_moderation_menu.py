@@ -87,7 +87,8 @@ def test_a_moderator_hides_a_post_from_the_thread_page(client, member, moderator
     assert ModerationAction.objects.filter(verb="hide", actor=moderator, member=sam,
                                            reason="Unkind to another member").exists()
     assert Notification.objects.filter(
-        user=sam, text="A moderator hid your post. The reason: Unkind to another member"
+        user=sam,
+        text="A moderator hid your post in “A long week”. The reason: Unkind to another member",
     ).exists()
     item.refresh_from_db()
     assert item.status == QueueItem.Status.RESOLVED and item.resolved_by == moderator
@@ -146,7 +147,7 @@ def test_a_moderator_edits_a_post_and_the_old_words_are_kept(client, moderator, 
     assert revision.body == "Something unkind about you" and revision.edited_by == moderator
     assert ModerationAction.objects.filter(verb="edit", member=sam, reason="Tone").exists()
     assert Notification.objects.filter(
-        user=sam, text="A moderator edited your post. The reason: Tone").exists()
+        user=sam, text="A moderator edited your post in “A long week”. The reason: Tone").exists()
 
 
 def test_a_moderator_restores_a_hidden_post_from_its_menu(client, moderator, sam, reply):
