@@ -12,8 +12,10 @@ from forums.search import EMPTY, TOO_LONG, clean_query, excerpt
 from forums.services import (
     post_create,
     post_delete,
+    post_edit,
     post_set_visibility,
     thread_create,
+    thread_retitle,
     thread_set_visibility,
 )
 from moderation.content import Visibility
@@ -94,6 +96,27 @@ def test_search_leaves_out_what_the_reader_may_not_see(client, member, peer_supp
     assert reverse("forums:post", args=[shown.pk]) in found
     for post in (held, hidden, deleted, hidden_thread, held_thread):
         assert reverse("forums:post", args=[post.pk]) not in found
+
+
+def test_search_follows_edits_and_new_titles(client, member, moderator, category):
+    post = start(member, category, title="Evenings", body="The kettle is my friend.")
+    link = reverse("forums:post", args=[post.pk])
+
+    post_edit(post=post, editor=member, body="The teapot is my friend.")
+    thread_retitle(thread=post.thread, editor=moderator, title="Allotment days")
+
+    assert link in results(search(client, "teapot"))
+    assert link in results(search(client, "allotment"))
+    assert link not in results(search(client, "kettle"))
+    assert link not in results(search(client, "evenings"))
+
+
+def test_a_word_finds_longer_forms_and_any_case(client, member, category):
+    post = start(member, category, body="Kettles and TEAPOTS everywhere.")
+    link = reverse("forums:post", args=[post.pk])
+
+    assert link in results(search(client, "kettle teapot"))
+    assert link in results(search(client, "KETTLES"))
 
 
 def test_private_categories_are_searched_for_members_only(client, member):
