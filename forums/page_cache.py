@@ -3,7 +3,8 @@
 Visitors (not signed in) all see the same page, so it is rendered once and
 served from the cache until a post is written, edited, hidden, reacted to,
 or the thread is moved, locked, pinned or retitled, or its category renamed.
-Each of those moves the thread's version on, after the change commits.
+Each of those moves the thread's version on, after the change commits, and the
+version of every search's results (forums.search keeps pages of results here too).
 Members' pages are personal (reactions, read marks, blocks, warning choices)
 and are always rendered.
 
@@ -23,6 +24,7 @@ from forums.selectors import POSTS_PER_PAGE
 # A bound on staleness for anything that changes a page without a version
 # bump, such as an administrator renaming a content-warning category.
 PAGE_SECONDS = 300
+SEARCH_VERSION_KEY = "forums:search:version"
 
 
 def _version_key(thread_id: int) -> str:
@@ -35,7 +37,10 @@ def pages():
 
 
 def thread_version(thread_id: int) -> int:
-    key = _version_key(thread_id)
+    return _version(_version_key(thread_id))
+
+
+def _version(key: str) -> int:
     version = pages().get(key)
     if version is None:
         # Unknown (new, or evicted): start a new version, so no older page is reused.
@@ -44,9 +49,14 @@ def thread_version(thread_id: int) -> int:
     return version
 
 
+def search_version() -> int:
+    """Moves on with every thread's version: search results show any thread's posts."""
+    return _version(SEARCH_VERSION_KEY)
+
+
 def thread_changed(thread_id: int) -> None:
     """Visitors get a freshly rendered page once the current transaction commits."""
-    transaction.on_commit(lambda: pages().set(_version_key(thread_id), time.time_ns(), None))
+    threads_changed([thread_id])
 
 
 def threads_changed(thread_ids) -> None:
@@ -54,7 +64,8 @@ def threads_changed(thread_ids) -> None:
     ids = list(thread_ids)
     if ids:
         transaction.on_commit(lambda: pages().set_many(
-            {_version_key(thread_id): time.time_ns() for thread_id in ids}, None))
+            {SEARCH_VERSION_KEY: time.time_ns()}
+            | {_version_key(thread_id): time.time_ns() for thread_id in ids}, None))
 
 
 def page_number(thread, asked: str | None) -> int:

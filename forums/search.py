@@ -1,19 +1,24 @@
 """Forum search over what the reader may see: full-text on PostgreSQL, FTS5 on SQLite."""
 
+import hashlib
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from django.template.loader import render_to_string
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
 
 from community.models import ContentWarning
 from community.selectors import blocked_ids
 from forums.models import Post
+from forums.page_cache import PAGE_SECONDS, pages, search_version
 from forums.selectors import categories_for
 from moderation.content import Visibility
 
@@ -60,7 +65,7 @@ class SearchResults:
     query: str
     problem: str = ""
     page: Page | None = None
-    hits: list[Hit] | None = None
+    cards: SafeString = SafeString()  # the page's results, rendered
 
 
 def clean_query(raw: str) -> tuple[str, str]:
@@ -84,14 +89,13 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text)[:MAX_WORDS]
 
 
-def visible_posts(viewer) -> QuerySet[Post]:
-    """Published posts in published threads of categories the viewer may read."""
-    readable = [category.pk for category in categories_for(viewer)]
+def visible_posts(readable: list[int], blocked: list[int]) -> QuerySet[Post]:
+    """Published posts in published threads of these categories, by no one blocked."""
     return (
         Post.objects.filter(visibility=Visibility.PUBLISHED, is_deleted=False,
                             thread__visibility=Visibility.PUBLISHED,
                             thread__category_id__in=readable)
-        .exclude(author_id__in=blocked_ids(viewer))
+        .exclude(author_id__in=blocked)
         .select_related("thread__category", "author")
     )
 
@@ -101,8 +105,10 @@ def matching(posts: QuerySet[Post], text: str) -> QuerySet[Post]:
         return (posts.filter(pk__in=RawSQL(PG_MATCHES, [text, text]))
                 .annotate(rank=RawSQL(PG_RANK, [text, text]))
                 .order_by("-rank", "-created_at", "-pk"))
-    return (posts.filter(pk__in=RawSQL(SQLITE_MATCHES, [fts5_query(text)]))
-            .order_by("-created_at", "-pk"))
+    # Newest first by id, the order posts are written in: SQLite then walks the index
+    # from its newest match and stops at the page's end, where sorting by created_at
+    # would sort every match first.
+    return posts.filter(pk__in=RawSQL(SQLITE_MATCHES, [fts5_query(text)])).order_by("-pk")
 
 
 def fts5_query(text: str) -> str:
@@ -116,6 +122,10 @@ def fts5_query(text: str) -> str:
 def search(viewer, raw_query: str | None, page_number) -> SearchResults:
     """One page of results: a fixed handful of queries whatever the page holds.
 
+    The count and each page of results, rendered, are kept in the "pages" cache
+    for the words, the categories the viewer may read and the members they
+    blocked, until any thread changes (forums.page_cache.search_version).
+
     No query at all (the page's first visit) is not a mistake: just the form.
     """
     if raw_query is None:
@@ -123,8 +133,39 @@ def search(viewer, raw_query: str | None, page_number) -> SearchResults:
     text, problem = clean_query(raw_query)
     if problem:
         return SearchResults(query=text, problem=problem)
-    page = Paginator(matching(visible_posts(viewer), text), PER_PAGE).get_page(page_number)
-    return SearchResults(query=text, page=page, hits=_hits(page.object_list, text))
+    readable = sorted(category.pk for category in categories_for(viewer))
+    blocked = sorted(blocked_ids(viewer))
+    scope = f"{text}\0{readable}\0{blocked}"
+    key = (f"forums:search:{hashlib.sha256(scope.encode()).hexdigest()}"
+           f":v{search_version()}")
+
+    def posts() -> QuerySet[Post]:  # built only when something is not kept
+        return matching(visible_posts(readable, blocked), text)
+
+    count = pages().get(f"{key}:count")
+    if count is None:
+        count = posts().count()
+        pages().set(f"{key}:count", count, PAGE_SECONDS)
+    page = Paginator(_Counted(posts, count), PER_PAGE).get_page(page_number)
+    cards = pages().get(f"{key}:page:{page.number}")
+    if cards is None:
+        cards = render_to_string("forums/includes/search_hits.html",
+                                 {"hits": _hits(page.object_list, text)})
+        pages().set(f"{key}:page:{page.number}", cards, PAGE_SECONDS)
+    return SearchResults(query=text, page=page, cards=mark_safe(cards))  # noqa: S308
+
+
+class _Counted:
+    """The matching posts, counted already: a page of them is all that is read."""
+
+    def __init__(self, posts: Callable[[], QuerySet[Post]], count: int):
+        self.posts, self.number = posts, count
+
+    def count(self) -> int:
+        return self.number
+
+    def __getitem__(self, index):
+        return self.posts()[index]
 
 
 def _hits(posts, text: str) -> list[Hit]:
