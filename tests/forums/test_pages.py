@@ -674,7 +674,7 @@ def test_awkward_input(client, member, category, surface, kind, text, title_refu
 
 # Query counts: the same bound at two sizes proves a page does not query per item.
 
-INDEX_QUERIES, CATEGORY_QUERIES, THREAD_QUERIES = 10, 14, 8
+INDEX_QUERIES, CATEGORY_QUERIES, THREAD_QUERIES = 4, 7, 8
 
 
 def warm(client, url):
