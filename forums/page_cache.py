@@ -4,7 +4,8 @@ Visitors (not signed in) all see the same page, so it is rendered once and
 served from the cache until a post is written, edited, hidden, reacted to,
 or the thread is moved, locked, pinned or retitled, or its category renamed.
 Each of those moves the thread's version on, after the change commits, and the
-version of every search's results (forums.search keeps pages of results here too).
+version of everything that shows many threads: search results (forums.search)
+and category listings (forums.thread_list) are kept here too.
 Members' pages are personal (reactions, read marks, blocks, warning choices)
 and are always rendered.
 
@@ -14,17 +15,19 @@ so no made-up ?page= value adds a copy.
 """
 
 import time
+from collections.abc import Callable
 
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import QuerySet
 
 from forums.selectors import POSTS_PER_PAGE
 
 # A bound on staleness for anything that changes a page without a version
 # bump, such as an administrator renaming a content-warning category.
 PAGE_SECONDS = 300
-SEARCH_VERSION_KEY = "forums:search:version"
+FORUMS_VERSION_KEY = "forums:version"
 
 
 def _version_key(thread_id: int) -> str:
@@ -49,9 +52,24 @@ def _version(key: str) -> int:
     return version
 
 
-def search_version() -> int:
-    """Moves on with every thread's version: search results show any thread's posts."""
-    return _version(SEARCH_VERSION_KEY)
+def forums_version() -> int:
+    """Moves on with every thread's version, for what shows many threads at once: search
+    results and category listings."""
+    return _version(FORUMS_VERSION_KEY)
+
+
+class Counted:
+    """A query whose count is known already (kept in the cache): a page of it is all
+    that is read from the database, and only when asked for."""
+
+    def __init__(self, query: Callable[[], QuerySet], count: int):
+        self.query, self.number = query, count
+
+    def count(self) -> int:
+        return self.number
+
+    def __getitem__(self, index):
+        return self.query()[index]
 
 
 def thread_changed(thread_id: int) -> None:
@@ -64,7 +82,7 @@ def threads_changed(thread_ids) -> None:
     ids = list(thread_ids)
     if ids:
         transaction.on_commit(lambda: pages().set_many(
-            {SEARCH_VERSION_KEY: time.time_ns()}
+            {FORUMS_VERSION_KEY: time.time_ns()}
             | {_version_key(thread_id): time.time_ns() for thread_id in ids}, None))
 
 

@@ -4,7 +4,6 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -18,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from community.models import ContentWarning
 from community.selectors import blocked_ids
 from forums.models import Post
-from forums.page_cache import PAGE_SECONDS, pages, search_version
+from forums.page_cache import PAGE_SECONDS, Counted, forums_version, pages
 from forums.selectors import categories_for
 from moderation.content import Visibility
 
@@ -124,7 +123,7 @@ def search(viewer, raw_query: str | None, page_number) -> SearchResults:
 
     The count and each page of results, rendered, are kept in the "pages" cache
     for the words, the categories the viewer may read and the members they
-    blocked, until any thread changes (forums.page_cache.search_version).
+    blocked, until any thread changes (forums.page_cache.forums_version).
 
     No query at all (the page's first visit) is not a mistake: just the form.
     """
@@ -137,7 +136,7 @@ def search(viewer, raw_query: str | None, page_number) -> SearchResults:
     blocked = sorted(blocked_ids(viewer))
     scope = f"{text}\0{readable}\0{blocked}"
     key = (f"forums:search:{hashlib.sha256(scope.encode()).hexdigest()}"
-           f":v{search_version()}")
+           f":v{forums_version()}")
 
     def posts() -> QuerySet[Post]:  # built only when something is not kept
         return matching(visible_posts(readable, blocked), text)
@@ -146,26 +145,13 @@ def search(viewer, raw_query: str | None, page_number) -> SearchResults:
     if count is None:
         count = posts().count()
         pages().set(f"{key}:count", count, PAGE_SECONDS)
-    page = Paginator(_Counted(posts, count), PER_PAGE).get_page(page_number)
+    page = Paginator(Counted(posts, count), PER_PAGE).get_page(page_number)
     cards = pages().get(f"{key}:page:{page.number}")
     if cards is None:
         cards = render_to_string("forums/includes/search_hits.html",
                                  {"hits": _hits(page.object_list, text)})
         pages().set(f"{key}:page:{page.number}", cards, PAGE_SECONDS)
     return SearchResults(query=text, page=page, cards=mark_safe(cards))
-
-
-class _Counted:
-    """The matching posts, counted already: a page of them is all that is read."""
-
-    def __init__(self, posts: Callable[[], QuerySet[Post]], count: int):
-        self.posts, self.number = posts, count
-
-    def count(self) -> int:
-        return self.number
-
-    def __getitem__(self, index):
-        return self.posts()[index]
 
 
 def _hits(posts, text: str) -> list[Hit]:

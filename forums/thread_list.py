@@ -7,19 +7,47 @@ read, its category's address, its starter's and last writer's names, and the vie
 variant (whether it has posts they have not read, how their warning choices fold it).
 A new reply, an edit, a hide or a move changes the row read, so the key, at once.
 A row carries nothing personal beyond that variant: no CSRF token, no page address.
+
+The threads of a page, and how many there are, are kept too (in the "pages" cache),
+for each reader (what _visible shows depends on who reads), until any thread changes
+(forums.page_cache.forums_version); only the reader's read marks are read each time.
 """
 
+from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from community.roles import is_moderator
 from community.warnings import reader_warnings
-from forums import fragments
-from forums.models import Thread
+from forums import fragments, selectors
+from forums.models import Category, Thread
+from forums.page_cache import PAGE_SECONDS, Counted, forums_version, pages
 from forums.selectors import CategoryPage
 
 ROW_TEMPLATE = "forums/includes/thread_row.html"
 TEMPLATES = (ROW_TEMPLATE, "forums/includes/thread_markers.html", "forums/includes/when.html",
              "includes/content_warning.html")
+
+
+def category_listing(category: Category, user, page_number) -> CategoryPage:
+    """One page of the category's threads, from the cache when nothing changed since."""
+    reader = "moderator" if is_moderator(user) else user.pk or "visitor"
+    key = f"forums:category:{category.pk}:{reader}:v{forums_version()}"
+
+    def threads():
+        return selectors.category_threads(category, user)
+
+    count = pages().get(f"{key}:count")
+    if count is None:
+        count = threads().count()
+        pages().set(f"{key}:count", count, PAGE_SECONDS)
+    page = Paginator(Counted(threads, count), selectors.THREADS_PER_PAGE).get_page(page_number)
+    kept = pages().get(f"{key}:page:{page.number}")
+    if kept is None:
+        kept = list(page.object_list)
+        pages().set(f"{key}:page:{page.number}", kept, PAGE_SECONDS)
+    page.object_list = kept
+    return selectors.category_page(category, user, page)
 
 
 def render_threads(request, listing: CategoryPage) -> SafeString:

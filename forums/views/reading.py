@@ -38,7 +38,7 @@ def category(request, category):
     category = get_object_or_404(Category, slug=category)
     if not permissions.can_read_category(request.user, category):
         return redirect_to_login(request.get_full_path())
-    listing = selectors.category_page(category, request.user, request.GET.get("page"))
+    listing = thread_list.category_listing(category, request.user, request.GET.get("page"))
     return render(request, "forums/category.html", {
         "category": category, "listing": listing,
         "threads_html": thread_list.render_threads(request, listing)})
