@@ -59,3 +59,20 @@ def test_each_reader_sees_their_own_unread_marker_and_warning_choice(
     assert "New posts" not in mine and "Hidden because of your settings" in mine
     client.force_login(other)
     assert listing(client, category) == theirs
+
+
+def test_a_listing_kept_for_one_reader_never_shows_another_what_only_the_first_may_see(
+        client, member, peer_supporter, moderator, category, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = thread_create(author=member, category=category, title="Waiting thread",
+                               body="Waiting for a look.").post.thread
+        thread_set_visibility(thread=thread, visibility=Visibility.HELD, by=moderator,
+                              reason="Checking")
+    for reader in (moderator, member):
+        client.force_login(reader)
+        assert "Waiting for a moderator" in listing(client, category)
+
+    client.force_login(peer_supporter)
+    assert "Waiting thread" not in listing(client, category)
+    client.logout()
+    assert "Waiting thread" not in listing(client, category)
