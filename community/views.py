@@ -21,7 +21,7 @@ from community.models import Block, EmailChoices, Member, Nation, User
 from community.permissions import can_block
 from community.refusals import Refused
 from community.roles import is_moderator
-from community.selectors import blocked_ids
+from community.selectors import blocked_ids, unread_notification_count
 from community.services import (
     block_create,
     block_remove,
@@ -166,7 +166,9 @@ def notifications(request):
     )
     # Read the page before marking, so this visit still shows which ones are new.
     rows = [(notice, notice.url if is_site_path(notice.url) else "") for notice in page]
-    notifications_mark_read(user=request.user)
+    # The count is kept between requests: a visit with nothing new writes nothing.
+    if unread_notification_count(request.user):
+        notifications_mark_read(user=request.user)
     return render(request, "community/notifications.html", {"page": page, "rows": rows})
 
 
