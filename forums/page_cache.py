@@ -16,9 +16,10 @@ so no made-up ?page= value adds a copy.
 
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import caches
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -28,6 +29,8 @@ from forums.selectors import POSTS_PER_PAGE
 # bump, such as an administrator renaming a content-warning category.
 PAGE_SECONDS = 300
 FORUMS_VERSION_KEY = "forums:version"
+
+T = TypeVar("T")
 
 
 def _version_key(thread_id: int) -> str:
@@ -58,9 +61,25 @@ def forums_version() -> int:
     return _version(FORUMS_VERSION_KEY)
 
 
-class Counted:
-    """A query whose count is known already (kept in the cache): a page of it is all
-    that is read from the database, and only when asked for."""
+def kept_page(key: str, query: Callable[[], QuerySet], per_page: int, page_number,
+              content: Callable[[Page], T]) -> tuple[Page, T]:
+    """A page of what query() finds, and content(page), kept under key (which must name
+    forums_version() and whatever query depends on) for PAGE_SECONDS: the query is built
+    and run only for what is not kept. Pages are kept under numbers that exist only."""
+    count = pages().get(f"{key}:count")
+    if count is None:
+        count = query().count()
+        pages().set(f"{key}:count", count, PAGE_SECONDS)
+    page = Paginator(_Counted(query, count), per_page).get_page(page_number)
+    kept = pages().get(f"{key}:page:{page.number}")
+    if kept is None:
+        kept = content(page)
+        pages().set(f"{key}:page:{page.number}", kept, PAGE_SECONDS)
+    return page, kept
+
+
+class _Counted:
+    """A query whose count is known already: a page of it is read only when asked for."""
 
     def __init__(self, query: Callable[[], QuerySet], count: int):
         self.query, self.number = query, count

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from community.models import ContentWarning
 from community.selectors import blocked_ids
 from forums.models import Post
-from forums.page_cache import PAGE_SECONDS, Counted, forums_version, pages
+from forums.page_cache import forums_version, kept_page
 from forums.selectors import categories_for
 from moderation.content import Visibility
 
@@ -141,17 +141,12 @@ def search(viewer, raw_query: str | None, page_number) -> SearchResults:
     def posts() -> QuerySet[Post]:  # built only when something is not kept
         return matching(visible_posts(readable, blocked), text)
 
-    count = pages().get(f"{key}:count")
-    if count is None:
-        count = posts().count()
-        pages().set(f"{key}:count", count, PAGE_SECONDS)
-    page = Paginator(Counted(posts, count), PER_PAGE).get_page(page_number)
-    cards = pages().get(f"{key}:page:{page.number}")
-    if cards is None:
-        cards = render_to_string("forums/includes/search_hits.html",
-                                 {"hits": _hits(page.object_list, text)})
-        pages().set(f"{key}:page:{page.number}", cards, PAGE_SECONDS)
-    return SearchResults(query=text, page=page, cards=mark_safe(cards))
+    def cards(page: Page) -> str:
+        return render_to_string("forums/includes/search_hits.html",
+                                {"hits": _hits(page.object_list, text)})
+
+    page, kept = kept_page(key, posts, PER_PAGE, page_number, cards)
+    return SearchResults(query=text, page=page, cards=mark_safe(kept))
 
 
 def _hits(posts, text: str) -> list[Hit]:

@@ -13,7 +13,6 @@ for each reader (what _visible shows depends on who reads), until any thread cha
 (forums.page_cache.forums_version); only the reader's read marks are read each time.
 """
 
-from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,7 +20,7 @@ from community.roles import is_moderator
 from community.warnings import reader_warnings
 from forums import fragments, selectors
 from forums.models import Category, Thread
-from forums.page_cache import PAGE_SECONDS, Counted, forums_version, pages
+from forums.page_cache import forums_version, kept_page
 from forums.selectors import CategoryPage
 
 ROW_TEMPLATE = "forums/includes/thread_row.html"
@@ -37,16 +36,9 @@ def category_listing(category: Category, user, page_number) -> CategoryPage:
     def threads():
         return selectors.category_threads(category, user)
 
-    count = pages().get(f"{key}:count")
-    if count is None:
-        count = threads().count()
-        pages().set(f"{key}:count", count, PAGE_SECONDS)
-    page = Paginator(Counted(threads, count), selectors.THREADS_PER_PAGE).get_page(page_number)
-    kept = pages().get(f"{key}:page:{page.number}")
-    if kept is None:
-        kept = list(page.object_list)
-        pages().set(f"{key}:page:{page.number}", kept, PAGE_SECONDS)
-    page.object_list = kept
+    page, shown = kept_page(key, threads, selectors.THREADS_PER_PAGE, page_number,
+                            lambda page: list(page.object_list))
+    page.object_list = shown
     return selectors.category_page(category, user, page)
 
 
