@@ -286,7 +286,8 @@ def _gather_one(unread, counted: dict, fields: dict) -> None:
 
 def notifications_mark_read(*, user: User) -> int:
     marked = Notification.objects.filter(user=user, read_at=None).update(read_at=timezone.now())
-    member_facts_changed([user.pk], UNREAD)
+    if marked:
+        member_facts_changed([user.pk], UNREAD)
     return marked
 
 

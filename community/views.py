@@ -11,6 +11,9 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.timesince import timesince
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,7 +24,7 @@ from community.models import Block, EmailChoices, Member, Nation, User
 from community.permissions import can_block
 from community.refusals import Refused
 from community.roles import is_moderator
-from community.selectors import blocked_ids
+from community.selectors import blocked_ids, unread_notification_count
 from community.services import (
     block_create,
     block_remove,
@@ -165,9 +168,24 @@ def notifications(request):
         request.GET.get("page")
     )
     # Read the page before marking, so this visit still shows which ones are new.
-    rows = [(notice, notice.url if is_site_path(notice.url) else "") for notice in page]
-    notifications_mark_read(user=request.user)
-    return render(request, "community/notifications.html", {"page": page, "rows": rows})
+    items = mark_safe("".join(_notification_item(notice) for notice in page))
+    # The count is kept between requests: a visit with nothing new writes nothing.
+    if unread_notification_count(request.user):
+        notifications_mark_read(user=request.user)
+    return render(request, "community/notifications.html", {"page": page, "items": items})
+
+
+def _notification_item(notice) -> str:
+    """One <li>, in plain Python: through a template, 25 of these were a third of the page."""
+    new = notice.read_at is None
+    text = (format_html('<a href="{}">{}</a>', notice.url, notice.text)
+            if is_site_path(notice.url) else escape(notice.text))
+    return format_html(
+        '<li class="notification{}">{}{} <span class="notification__when">'
+        '<time datetime="{}">{} ago</time></span></li>',
+        " notification--new" if new else "",
+        mark_safe('<strong class="notification__new">New</strong> ') if new else "",
+        text, timezone.localtime(notice.updated_at).isoformat(), timesince(notice.updated_at))
 
 
 @login_required

@@ -16,47 +16,26 @@ blocked member's post and the moderators' Moderate menu are put around the fragm
 per viewer.
 """
 
-import hashlib
-from pathlib import Path
-
-from django.conf import settings
-from django.core.cache import caches
 from django.middleware.csrf import get_token
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from community.roles import is_moderator
 from community.warnings import reader_warnings
-from forums import permissions
+from forums import fragments, permissions
 from forums.models import Post, Reaction
 from forums.selectors import ThreadPage
 from forums.templatetags.responses import reactions_seen
 from moderation.templatetags.moderation_menu import moderation_menu
 
 FRAGMENT_TEMPLATE = "forums/includes/post_fragment.html"
+TEMPLATES = (FRAGMENT_TEMPLATE, "forums/includes/post_actions.html",
+             "forums/includes/when.html", "includes/content_warning.html")
 MENU_TEMPLATE = "moderation/includes/menu.html"
-# Fragments of posts nobody reads for a day are let go; a read keeps none alive longer.
-FRAGMENT_SECONDS = 24 * 60 * 60
 # Plain letters, so escaping leaves them as they are.
 CSRF_PLACEHOLDER = "csrfplaceholder7b1e0c"
 PATH_PLACEHOLDER = "pathplaceholder7b1e0c"
-
-
-def _templates_version() -> str:
-    """A new release's templates make new keys, so no fragment outlives its template."""
-    digest = hashlib.blake2b(digest_size=8)
-    for name in (FRAGMENT_TEMPLATE, "forums/includes/post_actions.html",
-                 "forums/includes/when.html", "includes/content_warning.html"):
-        digest.update(Path(get_template(name).origin.name).read_bytes())
-    return digest.hexdigest()
-
-
-_version: str | None = None
-
-
-def _fragments():
-    return caches["default"]
 
 
 class _FragmentRequest:
@@ -73,25 +52,18 @@ class _FragmentRequest:
 
 def render_posts(request, listing: ThreadPage) -> SafeString:
     """The <li> of each post on the page, in order."""
-    global _version
-    if _version is None or settings.DEBUG:
-        _version = _templates_version()
     user = request.user
-    keys = [_fragment_key(request, row) for row in listing.posts]
-    cached = _fragments().get_many(keys)
-    fresh = {}
     stand_in = _FragmentRequest(user)
-    for key, row in zip(keys, listing.posts, strict=True):
-        if key not in cached:
-            fresh[key] = render_to_string(FRAGMENT_TEMPLATE, {
-                "post": row.post, "row": row, "user": user, "request": stand_in,
-                "csrf_token": CSRF_PLACEHOLDER})
-    if fresh:
-        _fragments().set_many(fresh, FRAGMENT_SECONDS)
-    cached.update(fresh)
 
-    page = "".join(_post_item(request, row, cached[key])
-                   for key, row in zip(keys, listing.posts, strict=True))
+    def render(row) -> str:
+        return render_to_string(FRAGMENT_TEMPLATE, {
+            "post": row.post, "row": row, "user": user, "request": stand_in,
+            "csrf_token": CSRF_PLACEHOLDER})
+
+    rendered = fragments.fragments(
+        listing.posts, [_fragment_key(request, row) for row in listing.posts], render)
+    page = "".join(_post_item(request, row, fragment)
+                   for row, fragment in zip(listing.posts, rendered, strict=True))
     if CSRF_PLACEHOLDER in page:
         page = page.replace(CSRF_PLACEHOLDER, get_token(request))
     return mark_safe(page.replace(PATH_PLACEHOLDER, escape(request.get_full_path())))
@@ -127,7 +99,7 @@ def _fragment_key(request, row) -> str:
     warnings = reader.applying(post.content_warnings)
     member = getattr(post.author, "member", None)
     parts = (
-        _version,
+        fragments.templates_version(TEMPLATES),
         [getattr(post, field.attname) for field in Post._meta.concrete_fields],
         post.author.username, member and member.is_peer_supporter,
         # The viewer's variant: what post_fragment.html asks of the viewer.
@@ -138,5 +110,4 @@ def _fragment_key(request, row) -> str:
         [warning.name for warning in warnings],
         warnings and reader.choice_for(warnings),
     )
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"forums:post:{post.pk}:{digest}"
+    return fragments.key(f"forums:post:{post.pk}", parts)

@@ -1,26 +1,30 @@
-"""Forum search over what the reader may see: full-text on PostgreSQL, a word match elsewhere."""
+"""Forum search over what the reader may see: full-text on PostgreSQL, FTS5 on SQLite."""
 
+import hashlib
 import html
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from django.template.loader import render_to_string
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
 
 from community.models import ContentWarning
 from community.selectors import blocked_ids
 from forums.models import Post
+from forums.page_cache import forums_version, kept_page
 from forums.selectors import categories_for
 from moderation.content import Visibility
 
 MAX_LENGTH = 200
 PER_PAGE = 20
 EXCERPT_LENGTH = 220
-# Enough words for any real question; caps the work the fallback's LIKEs do.
+# Enough words for any real question; caps the work each search does.
 MAX_WORDS = 8
 EMPTY = "Type a word or two to search."
 TOO_LONG = f"Please use fewer than {MAX_LENGTH} characters."
@@ -39,6 +43,9 @@ PG_RANK = (
     f"(SELECT ts_rank(t.search_vector, {TSQUERY}) FROM forums_thread t "
     "WHERE t.id = forums_post.thread_id AND forums_post.number = 1), 0)"
 )
+# forums_search (migration 0005) holds each post's body beside its thread's title when it is
+# the first post, so every word must be in one or the other, as on PostgreSQL.
+SQLITE_MATCHES = "SELECT rowid FROM forums_search WHERE forums_search MATCH %s"
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ class SearchResults:
     query: str
     problem: str = ""
     page: Page | None = None
-    hits: list[Hit] | None = None
+    cards: SafeString = SafeString()  # the page's results, rendered
 
 
 def clean_query(raw: str) -> tuple[str, str]:
@@ -81,14 +88,13 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text)[:MAX_WORDS]
 
 
-def visible_posts(viewer) -> QuerySet[Post]:
-    """Published posts in published threads of categories the viewer may read."""
-    readable = [category.pk for category in categories_for(viewer)]
+def visible_posts(readable: list[int], blocked: list[int]) -> QuerySet[Post]:
+    """Published posts in published threads of these categories, by no one blocked."""
     return (
         Post.objects.filter(visibility=Visibility.PUBLISHED, is_deleted=False,
                             thread__visibility=Visibility.PUBLISHED,
                             thread__category_id__in=readable)
-        .exclude(author_id__in=blocked_ids(viewer))
+        .exclude(author_id__in=blocked)
         .select_related("thread__category", "author")
     )
 
@@ -98,13 +104,26 @@ def matching(posts: QuerySet[Post], text: str) -> QuerySet[Post]:
         return (posts.filter(pk__in=RawSQL(PG_MATCHES, [text, text]))
                 .annotate(rank=RawSQL(PG_RANK, [text, text]))
                 .order_by("-rank", "-created_at", "-pk"))
-    for word in words(text):
-        posts = posts.filter(Q(body__icontains=word) | Q(number=1, thread__title__icontains=word))
-    return posts.order_by("-created_at", "-pk")
+    # Newest first by id, the order posts are written in: SQLite then walks the index
+    # from its newest match and stops at the page's end, where sorting by created_at
+    # would sort every match first.
+    return posts.filter(pk__in=RawSQL(SQLITE_MATCHES, [fts5_query(text)])).order_by("-pk")
+
+
+def fts5_query(text: str) -> str:
+    """Every word, as the start of a word ("kettle" finds "kettles"), never as an operator.
+
+    words() keeps letters, digits and "_" only, so no word can close its quotes.
+    """
+    return " ".join(f'"{word}"*' for word in words(text))
 
 
 def search(viewer, raw_query: str | None, page_number) -> SearchResults:
     """One page of results: a fixed handful of queries whatever the page holds.
+
+    The count and each page of results, rendered, are kept in the "pages" cache
+    for the words, the categories the viewer may read and the members they
+    blocked, until any thread changes (forums.page_cache.forums_version).
 
     No query at all (the page's first visit) is not a mistake: just the form.
     """
@@ -113,8 +132,21 @@ def search(viewer, raw_query: str | None, page_number) -> SearchResults:
     text, problem = clean_query(raw_query)
     if problem:
         return SearchResults(query=text, problem=problem)
-    page = Paginator(matching(visible_posts(viewer), text), PER_PAGE).get_page(page_number)
-    return SearchResults(query=text, page=page, hits=_hits(page.object_list, text))
+    readable = sorted(category.pk for category in categories_for(viewer))
+    blocked = sorted(blocked_ids(viewer))
+    scope = f"{text}\0{readable}\0{blocked}"
+    key = (f"forums:search:{hashlib.sha256(scope.encode()).hexdigest()}"
+           f":v{forums_version()}")
+
+    def posts() -> QuerySet[Post]:  # built only when something is not kept
+        return matching(visible_posts(readable, blocked), text)
+
+    def cards(page: Page) -> str:
+        return render_to_string("forums/includes/search_hits.html",
+                                {"hits": _hits(page.object_list, text)})
+
+    page, kept = kept_page(key, posts, PER_PAGE, page_number, cards)
+    return SearchResults(query=text, page=page, cards=mark_safe(kept))
 
 
 def _hits(posts, text: str) -> list[Hit]:

@@ -68,16 +68,19 @@ def categories_for(user) -> list[Category]:
     return [c for c in Category.objects.all() if permissions.can_read_category(user, c)]
 
 
-def category_page(category: Category, user, page_number) -> CategoryPage:
-    """One page of threads, pinned first, then the most recently active."""
-    threads = (
+def category_threads(category: Category, user) -> QuerySet[Thread]:
+    """The threads the user may see in the category, pinned first, then the most recently
+    active; forums.thread_list pages through them."""
+    return (
         _visible(Thread.objects.filter(category=category), user)
         .select_related("author", "last_poster")
         # Held threads have no activity yet: first, so their writer sees them waiting.
         .order_by("-is_pinned", F("last_post_at").desc(nulls_first=True), "-pk")
     )
-    page = Paginator(threads, THREADS_PER_PAGE).get_page(page_number)
-    page.object_list = list(page.object_list)
+
+
+def category_page(category: Category, user, page: Page) -> CategoryPage:
+    """A page of category_threads (its object_list a list) as the page shows it (one query)."""
     marks = _read_marks(user, page.object_list)
     rows = []
     for thread in page.object_list:

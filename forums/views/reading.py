@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from community.warnings import reader_warnings
-from forums import page_cache, permissions, post_list, selectors, services
+from forums import page_cache, permissions, post_list, selectors, services, thread_list
 from forums.forms import PostForm
 from forums.models import Category, Post, Thread
 from moderation.cover import moderators_available_now
@@ -38,8 +38,10 @@ def category(request, category):
     category = get_object_or_404(Category, slug=category)
     if not permissions.can_read_category(request.user, category):
         return redirect_to_login(request.get_full_path())
-    listing = selectors.category_page(category, request.user, request.GET.get("page"))
-    return render(request, "forums/category.html", {"category": category, "listing": listing})
+    listing = thread_list.category_listing(category, request.user, request.GET.get("page"))
+    return render(request, "forums/category.html", {
+        "category": category, "listing": listing,
+        "threads_html": thread_list.render_threads(request, listing)})
 
 
 def thread(request, category, thread_id):

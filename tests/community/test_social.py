@@ -106,6 +106,25 @@ def test_notifications_page_runs_a_fixed_number_of_queries(client, member, count
     assert response.status_code == 200
 
 
+def test_a_visit_with_nothing_new_writes_nothing(client, member,
+                                                django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        tell(member, 3)
+    client.force_login(member)
+    client.get(NOTIFICATIONS)
+
+    with CaptureQueriesContext(connection) as again:
+        page = client.get(NOTIFICATIONS).content.decode()
+
+    assert not [query for query in again if query["sql"].startswith("UPDATE")]
+    assert "Reply number 2" in page and "notification--new" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(users=[member], kind=Notification.Kind.REPLY, actor=UserFactory(),
+               key="later", url="/", text="A later reply")
+    assert "notification--new" in client.get(NOTIFICATIONS).content.decode()
+    assert not Notification.objects.filter(read_at=None).exists()
+
+
 def test_notifications_are_paginated(client, member):
     tell(member, 30)
     client.force_login(member)

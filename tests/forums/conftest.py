@@ -24,3 +24,12 @@ def moderators_online(db):
 @pytest.fixture
 def category(db):
     return CategoryFactory(name="Anxiety and low mood", slug="anxiety")
+
+
+@pytest.fixture
+def forget_kept_listings():
+    """What a committed change to any thread does to kept search results and category
+    listings: the next request finds them afresh (nothing else kept is let go)."""
+    from forums.page_cache import FORUMS_VERSION_KEY, pages
+
+    return lambda: pages().delete(FORUMS_VERSION_KEY)

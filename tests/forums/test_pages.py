@@ -318,14 +318,16 @@ def test_blocked_members_posts_start_collapsed(client, member, friend, thread):
 
 # Read tracking.
 
-def test_reading_marks_the_thread_and_new_posts_are_flagged(client, member, friend, thread):
+def test_reading_marks_the_thread_and_new_posts_are_flagged(
+        client, member, friend, thread, django_capture_on_commit_callbacks):
     client.force_login(friend)
     client.get(thread_url(thread))
     assert ReadMark.objects.get(user=friend, thread=thread).last_read_number == 1
     listing = page_text(client.get(thread.category.get_absolute_url()))
     assert "New posts" not in listing
 
-    post_create(author=member, thread=thread, body="Anyone?")
+    with django_capture_on_commit_callbacks(execute=True):  # the listing kept moves on
+        post_create(author=member, thread=thread, body="Anyone?")
 
     listing = page_text(client.get(thread.category.get_absolute_url()))
     unread = reverse("forums:thread_unread", args=[thread.category.slug, thread.pk])
@@ -674,7 +676,7 @@ def test_awkward_input(client, member, category, surface, kind, text, title_refu
 
 # Query counts: the same bound at two sizes proves a page does not query per item.
 
-INDEX_QUERIES, CATEGORY_QUERIES, THREAD_QUERIES = 10, 14, 8
+INDEX_QUERIES, CATEGORY_QUERIES, THREAD_QUERIES = 4, 7, 8
 
 
 def warm(client, url):
@@ -700,7 +702,8 @@ def test_index_queries_do_not_grow_with_categories(client, member, size,
 @pytest.mark.usefixtures("unlimited_writes")
 @pytest.mark.parametrize("size", [5, 60])
 def test_category_queries_do_not_grow_with_threads(client, member, category, size,
-                                                   django_assert_max_num_queries):
+                                                   django_assert_max_num_queries,
+                                                   forget_kept_listings):
     writers = [UserFactory() for _ in range(5)]
     for number in range(size):
         thread = start(writers[number % 5], category, title=f"Topic {number}",
@@ -710,6 +713,7 @@ def test_category_queries_do_not_grow_with_threads(client, member, category, siz
             ReadMark.objects.create(user=member, thread=thread, last_read_number=1)
     client.force_login(member)
     warm(client, category.get_absolute_url())
+    forget_kept_listings()  # counted as when the threads changed: the listing read afresh
 
     with django_assert_max_num_queries(CATEGORY_QUERIES):
         response = client.get(category.get_absolute_url())

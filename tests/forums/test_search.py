@@ -12,8 +12,10 @@ from forums.search import EMPTY, TOO_LONG, clean_query, excerpt
 from forums.services import (
     post_create,
     post_delete,
+    post_edit,
     post_set_visibility,
     thread_create,
+    thread_retitle,
     thread_set_visibility,
 )
 from moderation.content import Visibility
@@ -94,6 +96,27 @@ def test_search_leaves_out_what_the_reader_may_not_see(client, member, peer_supp
     assert reverse("forums:post", args=[shown.pk]) in found
     for post in (held, hidden, deleted, hidden_thread, held_thread):
         assert reverse("forums:post", args=[post.pk]) not in found
+
+
+def test_search_follows_edits_and_new_titles(client, member, moderator, category):
+    post = start(member, category, title="Evenings", body="The kettle is my friend.")
+    link = reverse("forums:post", args=[post.pk])
+
+    post_edit(post=post, editor=member, body="The teapot is my friend.")
+    thread_retitle(thread=post.thread, editor=moderator, title="Allotment days")
+
+    assert link in results(search(client, "teapot"))
+    assert link in results(search(client, "allotment"))
+    assert link not in results(search(client, "kettle"))
+    assert link not in results(search(client, "evenings"))
+
+
+def test_a_word_finds_longer_forms_and_any_case(client, member, category):
+    post = start(member, category, body="Kettles and TEAPOTS everywhere.")
+    link = reverse("forums:post", args=[post.pk])
+
+    assert link in results(search(client, "kettle teapot"))
+    assert link in results(search(client, "KETTLES"))
 
 
 def test_private_categories_are_searched_for_members_only(client, member):
@@ -185,7 +208,8 @@ def test_the_first_visit_shows_the_form_without_a_complaint(client):
 
 
 def test_search_runs_as_many_queries_for_twenty_results_as_for_two(
-        client, member, peer_supporter, category, django_assert_max_num_queries):
+        client, member, peer_supporter, category, django_assert_max_num_queries,
+        forget_kept_listings):
     other = CategoryFactory()
 
     def add_threads(numbers):
@@ -198,14 +222,60 @@ def test_search_runs_as_many_queries_for_twenty_results_as_for_two(
     block_create(blocker=member, blocked=UserFactory())
     client.force_login(member)
     search(client, "teapot")  # the header makes some rows on a site's first request
+    forget_kept_listings()  # both counts are of results found afresh, not kept ones
     with CaptureQueriesContext(connection) as few:
         search(client, "teapot")
     add_threads(range(2, 30))
+    forget_kept_listings()
 
     with django_assert_max_num_queries(len(few)):
         page = search(client, "teapot")
 
     assert "30 results for" in page and page.count('class="card"') == 20
+
+
+def test_results_kept_for_a_second_search_are_read_without_the_database(
+        client, member, category, django_assert_max_num_queries):
+    start(member, category, body="The kettle is my friend.")
+    client.force_login(member)
+    with CaptureQueriesContext(connection) as first:
+        found = results(search(client, "kettle"))
+
+    with django_assert_max_num_queries(len(first) - 2):
+        assert results(search(client, "kettle")) == found
+
+
+def test_new_and_hidden_posts_reach_kept_results_at_once(
+        client, member, peer_supporter, moderator, category, django_capture_on_commit_callbacks):
+    first = start(member, category, body="The kettle is my friend.")
+    assert "1 result for" in results(search(client, "kettle"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reply = post_create(author=peer_supporter, thread=first.thread,
+                            body="Mine is a whistling kettle.").post
+    found = results(search(client, "kettle"))
+    assert "2 results for" in found and reverse("forums:post", args=[reply.pk]) in found
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_set_visibility(post=reply, visibility=Visibility.HIDDEN, by=moderator,
+                            reason="Unkind")
+    found = results(search(client, "kettle"))
+    assert "1 result for" in found and reverse("forums:post", args=[reply.pk]) not in found
+
+
+def test_results_kept_for_one_reader_are_never_shown_to_another_who_may_not_see_them(
+        client, member, peer_supporter, category):
+    private = CategoryFactory(name="Members only", is_public=False)
+    hidden_away = start(member, private, title="Private kettle", body="A kettle chat.")
+    blocked = start(peer_supporter, category, title="Public kettle", body="My kettle.")
+    client.force_login(member)
+    assert reverse("forums:post", args=[hidden_away.pk]) in results(search(client, "kettle"))
+    client.logout()
+
+    assert reverse("forums:post", args=[hidden_away.pk]) not in results(search(client, "kettle"))
+    block_create(blocker=member, blocked=peer_supporter)
+    client.force_login(member)
+    assert reverse("forums:post", args=[blocked.pk]) not in results(search(client, "kettle"))
 
 
 def test_excerpt_is_plain_text_around_the_word_searched():
