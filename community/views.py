@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
@@ -217,3 +218,10 @@ def blocked_members(request):
     blocks = (Block.objects.filter(blocker=request.user).select_related("blocked")
               .order_by("blocked__username"))
     return render(request, "community/blocked.html", {"blocks": blocks})
+
+
+@require_GET
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page's <link> says. The icon's static name
+    # carries a hash in production that changes with the file, so the redirect is not permanent.
+    return redirect(static("favicon.svg"))

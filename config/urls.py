@@ -11,6 +11,7 @@ urlpatterns = [
     path("guidelines/easy-read/", views.guidelines_easy_read, name="guidelines_easy_read"),
     path("help/", views.help_page, name="help"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("members/me/edit/", views.member_edit, name="member_edit"),
     path("members/me/warnings/", views.warning_preferences, name="warning_preferences"),
     path("members/me/emails/", views.email_choices, name="email_choices"),
