@@ -323,5 +323,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.channels.server": {"level": "WARNING"}},
+    "loggers": {
+        # Django's defaults give "django" its own console handler (in DEBUG) on top of the
+        # root's, so each of its lines was printed twice: naming the logger here drops them.
+        "django": {"propagate": True},
+        "django.channels.server": {"level": "WARNING"},
+    },
 }

@@ -158,3 +158,20 @@ def test_the_list_based_layer_holds_a_burst_for_a_whole_room():
                            CHANNEL_LAYER="core")
 
     assert values["CHANNEL_LAYERS"]["default"]["CONFIG"]["capacity"] >= 1000
+
+
+EMIT_LOG_LINES = """
+import logging, django
+django.setup()
+logging.getLogger("django.request").warning("django says this once")
+logging.getLogger("community.cache").warning("we say this once")
+"""
+
+
+@pytest.mark.parametrize("debug", ["1", "0"])
+def test_each_log_record_is_printed_once(debug):
+    done = run_django(EMIT_LOG_LINES, **{**PRODUCTION, "DEBUG": debug})
+
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("django says this once") == 1
+    assert done.stderr.count("we say this once") == 1
