@@ -6,6 +6,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.db import models
 
+from community import roles
 from community.models import (
     ContentWarning,
     HelpResource,
@@ -43,13 +44,46 @@ class PasswordChangeForm(AdminPasswordChangeForm):
         return user
 
 
+# Highest role first: an administrator who is also a peer supporter is listed as administrator.
+ROLE_LABELS = [(roles.ADMINISTRATORS, "Administrator"), (roles.MODERATORS, "Moderator"),
+               (roles.PEER_SUPPORTERS, "Peer supporter")]
+
+
+class RoleFilter(admin.SimpleListFilter):
+    title = "role"
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return [*ROLE_LABELS, ("none", "Member only")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(groups__isnull=True, is_superuser=False)
+        if self.value() in dict(ROLE_LABELS):
+            return queryset.filter(groups__name=self.value()).distinct()
+        return queryset
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "email", "is_active", "is_staff", "date_joined"]
+    list_display = ["username", "role", "email", "is_active", "date_joined"]
+    list_filter = [RoleFilter, "is_active", "is_superuser"]
     inlines = [MemberInline]
     change_password_form = PasswordChangeForm
     # Staff status follows the Administrators group (see roles_sync).
     readonly_fields = ["is_staff", "last_login", "date_joined"]
+
+    def get_queryset(self, request):
+        # The role column reads each user's groups: one query for the page, not one a row.
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="Role")
+    def role(self, user):
+        # The prefetched groups, not roles.role_names, which would query and cache per user.
+        names = {group.name for group in user.groups.all()}
+        if user.is_superuser:
+            names.add(roles.ADMINISTRATORS)
+        return next((label for name, label in ROLE_LABELS if name in names), "Member")
 
     def get_inlines(self, request, obj):
         # On the add page the profile does not exist yet; save_model makes it.

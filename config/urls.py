@@ -1,9 +1,15 @@
 """Every URL of the site; the apps' own URLs are included under their prefixes."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from community import views
+
+# The admin is named after the site, not "Django administration".
+admin.site.site_header = f"{settings.SITE_NAME}: administration"
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = "Members, roles and site settings"
 
 urlpatterns = [
     path("", views.home, name="home"),
