@@ -234,3 +234,15 @@ def written(site_url, _e2e_database_url):
         [sys.executable, "manage.py", "shell", "-c", WRITE_POST.format(name=name, body=body)],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=60)
     return name, body, json.loads(done.stdout.strip().splitlines()[-1])["post"]
+
+
+def on_site(database_url: str, code: str) -> dict:
+    """Run Python in the site's own database (as an administrator's shell would); the last
+    line printed, as JSON."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings",
+           "DATABASE_URL": database_url, "DEBUG": "1"}
+    done = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+                          cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+                          timeout=60)
+    lines = done.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if lines else {}

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.e2e.conftest import on_site
+
 pytestmark = pytest.mark.e2e
 sync_axe = pytest.importorskip(
     "axe_playwright_python.sync_playwright", reason="pip install -e '.[e2e]'"
@@ -118,3 +120,25 @@ def test_refused_private_message_has_no_accessibility_violations(moderator_page,
 
     expect(moderator_page.get_by_role("alert")).to_contain_text("Please check the 1 thing")
     assert_no_violations(moderator_page)
+
+
+RENDER_NOT_FOUND = """
+import json
+from django.test import Client, override_settings
+with override_settings(DEBUG=False):
+    response = Client(HTTP_HOST="127.0.0.1").get("/no-such-page/")
+print(json.dumps({"status": response.status_code, "html": response.content.decode()}))
+"""
+
+
+def test_the_missing_page_page_has_no_accessibility_violations(page, site_url,
+                                                              _e2e_database_url):
+    # The browser tests' server runs with DEBUG on, which shows Django's own 404 page: the
+    # site's page is rendered as production would, then shown on the site for its stylesheet.
+    rendered = on_site(_e2e_database_url, RENDER_NOT_FOUND)
+    assert rendered["status"] == 404
+    page.goto(site_url + "/help/")
+    page.set_content(rendered["html"])
+
+    expect(page.get_by_role("link", name="Get help now")).to_be_visible()
+    assert_no_violations(page)

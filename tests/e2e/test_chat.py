@@ -1,15 +1,11 @@
 """Two members in a chat room: a message arrives live, a moderator hides it for everyone."""
 
-import json
-import os
 import re
-import subprocess
-import sys
 import uuid
 
 import pytest
 
-from tests.e2e.conftest import ROOT, log_in
+from tests.e2e.conftest import log_in, on_site
 from tests.e2e.test_accessibility import assert_no_violations
 
 pytestmark = pytest.mark.e2e
@@ -152,18 +148,6 @@ def test_without_javascript_a_message_is_sent_from_the_form(browser, site_url):
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
 PASSWORD = "peer-support-demo"
 HOLD_WORD = "checkfirstword"
-
-
-def on_site(database_url: str, code: str) -> dict:
-    """Run Python in the site's own database (as an administrator's shell would); the last
-    line printed, as JSON."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings",
-           "DATABASE_URL": database_url, "DEBUG": "1"}
-    done = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-                          cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-                          timeout=60)
-    lines = done.stdout.strip().splitlines()
-    return json.loads(lines[-1]) if lines else {}
 
 
 @pytest.fixture
