@@ -8,11 +8,13 @@ message for the sender.
 
 import re
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from chat.delivery import frame_event
@@ -59,17 +61,18 @@ def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
     check_join(author, room)
     if client_id and not CLIENT_ID.fullmatch(client_id):
         raise Refused("invalid", "A client_id is 1 to 64 letters, digits, - or _.")
-    if client_id and (repeat := _already_sent(author, room, client_id)):
-        return repeat
-    if room.status == Room.Status.CLOSED:
-        raise Refused("closed", "This room is closed.", "text")
-    if not room_is_open(room, now):
-        raise Refused("read_only", "This room is read-only just now.", "text")
-    checked = submission_check(author=author, kind="message", text=text, warnings=warnings,
-                               warning_note=note, scope=room.group_name,
-                               slow_mode_seconds=room.slow_mode_seconds, field="text",
-                               note_field="note")
-    with transaction.atomic():
+    with _one_send_at_a_time(author, client_id):
+        if client_id and (repeat := _already_sent(author, room, client_id)):
+            return repeat
+        if room.status == Room.Status.CLOSED:
+            raise Refused("closed", "This room is closed.", "text")
+        if not room_is_open(room, now):
+            raise Refused("read_only", "This room is read-only just now.", "text")
+        checked = submission_check(author=author, kind="message", text=text,
+                                   warnings=warnings, warning_note=note,
+                                   scope=room.group_name,
+                                   slow_mode_seconds=room.slow_mode_seconds, field="text",
+                                   note_field="note")
         try:
             with transaction.atomic():
                 message = Message.objects.create(
@@ -91,6 +94,21 @@ def message_send(*, author, room: Room, text: str, warnings: Sequence[str] = (),
             send_event_on_commit(room.group_name, frame_event(frame))
         resources = submission_recorded(content=message, checked=checked, author=author, now=now)
     return Sent(message, checked.is_held, checked.held_because, resources)
+
+
+@contextmanager
+def _one_send_at_a_time(author, client_id: str):
+    """A resend racing its original on another connection waits here until the original
+    is stored, so it is answered as a repeat rather than refused as a flood. It needs row
+    locks (PostgreSQL); SQLite writes one at a time, and a long transaction there would
+    only lock the table."""
+    if not client_id or not connection.features.has_select_for_update:
+        yield
+        return
+    with transaction.atomic():
+        list(get_user_model().objects.select_for_update().filter(pk=author.pk)
+             .values_list("pk"))
+        yield
 
 
 def _already_sent(author, room: Room, client_id: str) -> Sent | None:
