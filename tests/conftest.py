@@ -67,6 +67,17 @@ def _fresh_channel_layer():
 
 
 @pytest.fixture
+def rules_alone(settings):
+    """Screening without its statistical tier, for tests about what the rules miss."""
+    from moderation.screening import model
+
+    settings.SCREENING_MODEL = False
+    model.weights.cache_clear()
+    yield
+    model.weights.cache_clear()
+
+
+@pytest.fixture
 def unlimited_writes():
     """For tests that build a big forum through the services, past members' rate limits."""
     from community.ratelimits import waived

@@ -609,7 +609,8 @@ CRISIS_PATTERNS = [
             "(taking|take|having|swallow|swallowing) (the lot|them all|all of them|the whole lot"
             "|all the tablets|all my tablets|all my pills) (tonight|later|now|this evening|at once"
             "|in one go|on the walk)",
-            "(o d ing|oding|odd ing|o ding|odd|o d)",
+            "(o d ing|oding|odd ing|o ding)",
+            "(i|ive|i have|just|already|hes|shes|he has|she has|theyve) (odd|o d|od)",
             "(empty|emptied) ~ (box|packet|bottle|blister)",
             "(tablets|pills|meds) ~ (to die|with beer|with vodka|with wine|with cider|with gin"
             "|with whisky|with a whisky)",
@@ -1099,6 +1100,37 @@ CRISIS_PATTERNS = [
     ("(bored|scared|worried|sick|frightened|freezing|tickled|talked|loved) to death",
      "not-a-crisis", "general", EVERYDAY),
     ("death (by chocolate|metal|stare)", "not-a-crisis", "general", EVERYDAY),
+    # Everyday, about jumping into things and onto things.
+    ("(jump|jum|hop|jumping|hopping) (in|into|in to|on|onto) (the|a|my)? (shower|bath|car|taxi"
+     "|cab|bus|call|zoom|queue|bandwagon) (now|tonight|rn|then|later)?", "not-a-crisis",
+     "general", EVERYDAY),
+    # Everyday errands and talk that look like signs: the car to the garage, old tablets back
+    # to the chemist, a number saved, budgets cut, hay fever, "my last post" explained.
+    ("(taking|take|took|drop|dropping|dropped|put|putting) (the|my|our|his|her) (car|van)"
+     " (to|into|in to|in at|off at) the garage", "not-a-crisis", "general", EVERYDAY),
+    ("(took|take|taking|taken|bring|brought|return|returned) (all)? (the|my|his|her|mums|dads)?"
+     " (old|unused|spare|leftover|out of date)? (medication|meds|medicine|tablets|pills) back"
+     " to the (pharmacy|chemist|surgery)", "not-a-crisis", "general", EVERYDAY),
+    ("(number|numbers|contact|contacts|details|phone number|helpline) (saved|put by)",
+     "not-a-crisis", "general", EVERYDAY),
+    ("keeping everything (the same|as it is|as is)", "not-a-crisis", "general", EVERYDAY),
+    ("(cutting|cut|cuts) (the|our|their|his|her|my)? (budget|budgets|funding|costs|back|down"
+     "|hair|fringe|grass|hedge|lawn|services|jobs|benefits|staff)", "not-a-crisis", "general",
+     EVERYDAY),
+    ("hay fever", "not-a-crisis", "general", EVERYDAY),
+    ("(cutting|cut|cuts) ~ (budget|budgets|funding|services)", "not-a-crisis", "general",
+     EVERYDAY),
+    ("(stood|standing|sat|sitting) on the (bridge|pier|cliff|cliffs|beach|prom) (for ages"
+     "|watching|to watch|taking photos|taking pictures|eating|with)", "not-a-crisis", "general",
+     EVERYDAY),
+    ("(my|your|the) last post (sounded|was|came|seemed|about|on|in|made)", "not-a-crisis",
+     "general", EVERYDAY),
+    # Everyday, about a joke threat to someone who annoys ("I'll kill him when I see him").
+    ("(kill|strangle|murder|throttle) (him|her|them) (when|if) (i|he|she|they) (see|get|comes"
+     "|come|gets)", "not-a-crisis", "general", EVERYDAY),
+    ("(kill|strangle|murder|throttle) (the|whoever|whoever) (person|man|woman|bloke|idiot)"
+     " (who|that) (invented|designed|made|thought|came up)", "not-a-crisis", "general",
+     EVERYDAY),
     # Everyday, about suicide as a figure of speech or a name.
     ("suicide (squad|doors|mission|run|runs|shift)", "not-a-crisis", "general", EVERYDAY),
     ("(political|career|social|commercial|electoral|fashion) suicide", "not-a-crisis",

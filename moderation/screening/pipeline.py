@@ -122,7 +122,8 @@ def screen(text: str, *, author=None, kind: str = "post") -> Screening:
     compiled = rules.current_rules()
     tokens = normalise(text, compiled.crisis.words)
     spelling = Spelling(text, compiled.crisis.words, tokens)
-    crisis = _crisis_matches(tokens, compiled.crisis.find(tokens), spelling)
+    found = compiled.crisis.find(tokens)
+    crisis = _crisis_matches(tokens, found, spelling)
     watched = [_watched_match(found, spelling) for found in compiled.watched.find(tokens)]
     text, action = _apply_watched_words(text, watched, compiled, author)
 
@@ -136,7 +137,7 @@ def screen(text: str, *, author=None, kind: str = "post") -> Screening:
         # quoted or remembered are not a worry now. Urgent words always count.
         risks = []
     risk = max([*risks, Risk.URGENT if signs else Risk.NONE], key=RISK_ORDER.index)
-    if not looking_back:
+    if not looking_back and not _rules_read_lower(found, crisis):
         risk, crisis = _raised_by_model(risk, tokens, crisis)
     topics = _unique(m.topic for m in crisis if m.level not in NO_TOPIC or signs)
     required = _unique(m.warning for m in watched
@@ -202,6 +203,13 @@ def _crisis_matches(tokens: list[str], found: list[Found], spelling: Spelling) -
                              past=may_date and _is_past(tokens, f.start, f.end),
                              tokens=(f.start, f.end), spelling=spelling))
     return matches
+
+
+def _rules_read_lower(found: list[Found], crisis: list[Match]) -> bool:
+    """Whether a rule read the words as everyday talk, denied, reported or past: the rules
+    decide what they match, so the model does not raise it again."""
+    return any(f.rule.level == CrisisPattern.Level.NOT_A_CRISIS for f in found) or any(
+        m.negated or m.reported or m.past for m in crisis)
 
 
 def _raised_by_model(risk: str, tokens: list[str], crisis: list[Match]):

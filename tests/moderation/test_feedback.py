@@ -23,7 +23,7 @@ from moderation.services import flag_content
 from tests.factories import UserFactory
 from tests.moderatable.models import Note
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rules_alone")]
 
 Verdict, Outcome = ScreeningReview.Verdict, ScreeningReview.Outcome
 MISSED = "I've put the keys under the mat for my sister. Everything is sorted now."

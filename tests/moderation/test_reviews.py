@@ -23,7 +23,7 @@ from moderation.services import flag_content, presence_touch, report_create, scr
 from tests.factories import CategoryFactory, UserFactory
 from tests.moderatable.models import Note
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes", "rules_alone")]
 
 Verdict = ScreeningReview.Verdict
 # Each way a moderator closes an item, with what else it needs.

@@ -1,5 +1,5 @@
 """The statistical tier: built from the evaluation set, read without scikit-learn, and only
-ever raising what the rules found (it is off unless SCREENING_MODEL is set)."""
+ever raising what the rules found (on unless SCREENING_MODEL is switched off)."""
 
 import pytest
 from django.core.management import call_command
@@ -20,9 +20,14 @@ def switched_on():
     model.weights.cache_clear()
 
 
-def test_the_model_is_off_unless_switched_on():
-    assert model.weights() is None
-    assert not any(m.source == "model" for m in screen("I feel so alone", kind="message").matches)
+def test_the_model_can_be_switched_off():
+    with override_settings(SCREENING_MODEL=False):
+        model.weights.cache_clear()
+        assert model.weights() is None
+        assert not any(m.source == "model"
+                       for m in screen("everyone would get on fine without me",
+                                       kind="message").matches)
+    model.weights.cache_clear()
 
 
 def test_a_built_model_sorts_the_texts_it_learned_from(tmp_path, monkeypatch, switched_on):
@@ -41,19 +46,25 @@ def test_a_built_model_sorts_the_texts_it_learned_from(tmp_path, monkeypatch, sw
 
 
 def test_the_model_raises_what_the_rules_missed_and_says_so(switched_on):
-    raised = []
     with override_settings(SCREENING_MODEL=False):
         model.weights.cache_clear()
-        missed = [e.text for e in examples("dev")
-                  if e.level == "concern" and screen(e.text, kind="message").risk == "none"]
+        missed = [e for e in examples("dev")
+                  if e.level != "none" and screen(e.text, kind="message").risk == "none"]
     model.weights.cache_clear()
-    for text in missed:
-        screening = screen(text, kind="message")
-        if screening.risk != "none":
-            raised.append(screening)
+    raised = [(e, screening) for e in missed
+              if (screening := screen(e.text, kind="message")).risk != "none"]
 
-    assert raised, "the model finds some concern the rules miss"
-    for screening in raised:
-        assert screening.risk == "concern", "the model alone never makes a text urgent"
-        assert any(m.source == "model" and "statistical check" in m.explanation
-                   for m in screening.matches)
+    assert len(raised) > len(missed) / 2, "the model finds most of what the rules miss"
+    assert {screening.risk for _, screening in raised} == {"concern", "urgent"}
+    for _, screening in raised:
+        [found] = [m for m in screening.matches if m.source == "model"]
+        assert "statistical check" in found.explanation
+        sure = int(found.explanation.rsplit(" ", 2)[-2].rstrip("%")) / 100
+        assert sure >= (model.URGENT_FROM_NONE if screening.risk == "urgent"
+                        else model.CONCERN_FROM_NONE) - 0.005
+
+
+def test_the_model_never_lowers_what_the_rules_found(switched_on):
+    screening = screen("I'm going to kill myself tonight", kind="message")
+    assert screening.risk == "urgent"
+    assert not any(m.source == "model" for m in screening.matches)

@@ -21,7 +21,7 @@ from moderation.services import flag_content
 from tests.factories import UserFactory
 from tests.moderatable.models import Note
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("unlimited_writes", "rules_alone")]
 
 PAGE = reverse("moderation:screening")
 CSV = reverse("moderation:screening_examples")
