@@ -63,15 +63,16 @@ def duration_scale(longest_seconds: float) -> Scale:
 
 
 def line_chart(*, chart_id: str, title: str, what: str, x_title: str,
-               x_labels: Sequence[str], series: Sequence[Series], unit: str) -> SafeString:
+               x_labels: Sequence[str], series: Sequence[Series], unit: str,
+               empty: str = EMPTY) -> SafeString:
     """A line chart of `series` against `x_labels`, as an inline <svg> with a legend below.
 
     `what` names the measure ("half within"); the y axis reads "<what>, in <unit>". With no
-    value at all, a sentence instead of an empty chart."""
+    value at all, the sentence `empty` instead of an empty chart."""
     series = [Series(one.label, tuple(_finite(value) for value in one.values)) for one in series]
     present = [value for one in series for value in one.values if value is not None]
     if not present:
-        return format_html('<p class="chart-empty">{}</p>', EMPTY)
+        return format_html('<p class="chart-empty">{}</p>', empty)
     top, step = _nice_top(max(present))
     y_title = f"{what.capitalize()}, in {unit}"
     svg = format_html(

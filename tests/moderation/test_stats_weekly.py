@@ -3,6 +3,8 @@
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from moderation.models import Priority, QueueItem
@@ -92,3 +94,86 @@ def test_weekly_waits_take_three_queries_however_long_the_period(
 
     assert len(found.weeks) == days // 7
     assert found.resolution[URGENT][-1] == WeekWait(1, 1, minutes(20))
+
+
+# --- The page ----------------------------------------------------------------------------
+
+
+# The page refuses periods ending after today: these start a Monday well before it.
+PAGE_DAY = timezone.localdate() - timedelta(weeks=60, days=timezone.localdate().weekday())
+
+
+def on(days: int, hour: int = 9) -> datetime:
+    """A moment that many days into the page's period, in UK time."""
+    return uk(*(PAGE_DAY + timedelta(days=days)).timetuple()[:3], hour, 0)
+
+
+def day_text(days: int) -> str:
+    day = PAGE_DAY + timedelta(days=days)
+    return f"{day.day} {day:%b}"
+
+
+def stats_page(client, first_day: date, last_day: date) -> str:
+    response = client.get("/moderation/stats/", {"start": first_day.isoformat(),
+                                                 "end": last_day.isoformat()})
+    page = response.content.decode()
+    assert f"{first_day.day} {first_day:%B %Y}</strong> to" in page  # the period asked for
+    return page
+
+
+def test_the_page_charts_each_wait_week_by_week_with_the_figures_in_a_table(client, moderator):
+    item(URGENT, REPORT, opened=on(1), looked=30, resolved=180)
+    item(HIGH, REPORT, opened=on(16), looked=90)
+    client.force_login(moderator)
+
+    page = stats_page(client, PAGE_DAY, PAGE_DAY + timedelta(days=20))
+
+    assert page.count('role="img"') == 2
+    assert "<title id=\"first-look-chart-title\">Time until a moderator first looked, week by " \
+           "week: half within</title>" in page
+    assert ">Half within, in minutes</text>" in page  # looks: 30 and 90 minutes
+    assert ">Half within, in hours</text>" in page  # resolution: 3 hours
+    assert f"Urgent: 30 minutes in the week of {day_text(0)} only." in page
+    assert "Normal: none in this period" in page
+    assert (f'<tr><th scope="row">{day_text(0)} to {day_text(6)}</th><td>30 min (1 item)</td>'
+            "<td>no items</td><td>no items</td></tr>") in page
+    assert (f'<tr><th scope="row">{day_text(14)} to {day_text(20)}</th><td>no items</td>'
+            "<td>none resolved yet</td><td>no items</td></tr>") in page
+
+
+def test_a_period_with_no_items_says_so_instead_of_empty_charts(client, moderator):
+    client.force_login(moderator)
+
+    page = stats_page(client, PAGE_DAY, PAGE_DAY + timedelta(days=20))
+
+    assert "<svg" not in page
+    assert page.count('<p class="chart-empty">No items in this period.</p>') == 2
+    assert "week by week: half within, and in brackets" not in page  # no table of nothing
+
+
+def test_items_not_looked_at_yet_are_not_called_no_items(client, moderator):
+    item(URGENT, REPORT, opened=on(1))
+    client.force_login(moderator)
+
+    page = stats_page(client, PAGE_DAY, PAGE_DAY + timedelta(days=20))
+
+    assert "No items opened in this period have been looked at yet." in page
+    assert "No items opened in this period have been resolved yet." in page
+
+
+def test_the_page_takes_the_same_queries_for_4_weeks_or_52(client, moderator):
+    client.force_login(moderator)
+    stats_page(client, PAGE_DAY, PAGE_DAY)  # marks the moderator present, once a minute
+    counts = []
+    for weeks in (4, 52):
+        for week in range(weeks):
+            opened = on(7 * week)
+            item(URGENT, REPORT, opened=opened, looked=5, resolved=20, by=moderator)
+            item(HIGH, REPORT, opened=opened, looked=50)
+        last_day = PAGE_DAY + timedelta(weeks=weeks, days=-1)
+        with CaptureQueriesContext(connection) as captured:
+            page = stats_page(client, PAGE_DAY, last_day)
+        assert page.count('role="img"') == 2
+        counts.append(len(captured))
+
+    assert counts[0] == counts[1]
