@@ -16,8 +16,8 @@ EMPTY = "No items in this period."
 
 # The drawing's own units; CSS scales it to the width of the page.
 WIDTH, HEIGHT = 360, 240
-LEFT, RIGHT, TOP, BOTTOM = 40, 22, 30, 44
-FONT = 13
+LEFT, RIGHT, TOP, BOTTOM = 44, 22, 32, 48
+FONT = 15
 INK, GRID = "#1b1b1f", "#c9c9d0"
 MOST_X_LABELS = 4
 
@@ -90,7 +90,7 @@ def line_chart(*, chart_id: str, title: str, what: str, x_title: str,
     legend = format_html_join(
         "", "<li>{} {}{}</li>",
         ((_sample(LOOKS[index % len(LOOKS)]), one.label,
-          "" if any(value is not None for value in one.values) else ": none in this period")
+          "" if any(value is not None for value in one.values) else ": no figures")
          for index, one in enumerate(series)),
     )
     return format_html('<figure class="chart" id="{}">{}<ul class="chart-legend">{}</ul>'

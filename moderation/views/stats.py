@@ -129,7 +129,9 @@ def _week_cell(wait: WeekWait, done: str) -> str:
         return "no items"
     if wait.median is None:
         return f"none {done} yet"
-    return f"{duration_text(wait.median)} ({wait.counted} item{'s' if wait.counted > 1 else ''})"
+    # A no-break space keeps "(3 items)" together in a narrow column.
+    items = f"{wait.counted}\u00a0item{'s' if wait.counted > 1 else ''}"
+    return f"{duration_text(wait.median)} ({items})"
 
 
 def _day(day: date) -> str:

@@ -5,11 +5,16 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from moderation.charts import (
+    BOTTOM,
     DAYS,
     EMPTY,
+    HEIGHT,
     HOURS,
+    LEFT,
     LOOKS,
     MINUTES,
+    RIGHT,
+    WIDTH,
     Series,
     describe,
     duration_scale,
@@ -77,8 +82,8 @@ def test_missing_weeks_are_gaps_in_the_line_not_zeros():
     path = urgent.find(f"{SVG}path").get("d")
     assert path.count("M") == 2  # the line starts again after the missing week
     assert len(urgent.findall(f"{SVG}circle")) == 4  # a dot for each week with a figure
-    bottom = "196.0"  # where zero would be drawn
-    assert bottom not in path
+    zero = f" {HEIGHT - BOTTOM:.1f}"  # where zero would be drawn
+    assert zero not in path
 
 
 def test_a_lone_week_between_gaps_still_shows_as_a_marker():
@@ -125,7 +130,7 @@ def test_text_is_escaped():
 def test_one_week_alone_is_drawn_in_the_middle():
     svg = drawing(chart([Series("Urgent", (4,))], x_labels=["2 Mar"]))
 
-    assert svg.find(f"{SVG}g/{SVG}circle").get("cx") == "189.0"
+    assert float(svg.find(f"{SVG}g/{SVG}circle").get("cx")) == (LEFT + WIDTH - RIGHT) / 2
 
 
 def test_series_styles_are_readable_on_the_page():

@@ -134,8 +134,8 @@ def test_the_page_charts_each_wait_week_by_week_with_the_figures_in_a_table(clie
     assert ">Half within, in minutes</text>" in page  # looks: 30 and 90 minutes
     assert ">Half within, in hours</text>" in page  # resolution: 3 hours
     assert f"Urgent: 30 minutes in the week of {day_text(0)} only." in page
-    assert "Normal: none in this period" in page
-    assert (f'<tr><th scope="row">{day_text(0)} to {day_text(6)}</th><td>30 min (1 item)</td>'
+    assert "Normal: no figures" in page
+    assert (f'<tr><th scope="row">{day_text(0)} to {day_text(6)}</th><td>30 min (1\u00a0item)</td>'
             "<td>no items</td><td>no items</td></tr>") in page
     assert (f'<tr><th scope="row">{day_text(14)} to {day_text(20)}</th><td>no items</td>'
             "<td>none resolved yet</td><td>no items</td></tr>") in page
