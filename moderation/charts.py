@@ -169,19 +169,30 @@ def _y_axis(top: float, step: float, y_title: str) -> SafeString:
 
 def _x_axis(x_labels: Sequence[str], x_title: str) -> SafeString:
     count = len(x_labels)
-    every = max(1, math.ceil(count / MOST_X_LABELS))
+    widest = max((_text_width(label) for label in x_labels), default=0)
+    fit = max(1, min(MOST_X_LABELS, int((WIDTH - LEFT - RIGHT + widest) // (widest + FONT))))
+    every = max(1, math.ceil(count / fit))
     base = HEIGHT - BOTTOM
     parts = [format_html('<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1.5"/>',
                          LEFT, WIDTH - RIGHT, base, base, INK)]
     for index in range(0, count, every):
-        x = f"{_x(index, count):.1f}"
+        x = _x(index, count)
+        # Kept inside the drawing: a long first or last label moves in from the edge.
+        half = _text_width(x_labels[index]) / 2
+        text_x = min(max(x, half), WIDTH - half)
         parts.append(format_html(
             '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1.5"/>'
             '<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>',
-            x, x, base, base + 5, INK, x, base + 6 + FONT, INK, x_labels[index]))
+            f"{x:.1f}", f"{x:.1f}", base, base + 5, INK, f"{text_x:.1f}", base + 6 + FONT, INK,
+            x_labels[index]))
     parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>',
                              (LEFT + WIDTH - RIGHT) // 2, HEIGHT - 4, INK, x_title))
     return mark_safe("".join(parts))
+
+
+def _text_width(text: str) -> float:
+    """Roughly how wide a label is drawn: an average character is about 0.6 of the font."""
+    return len(text) * FONT * 0.6
 
 
 def _line(one: Series, look: Look, top: float, count: int) -> str:

@@ -108,8 +108,7 @@ def _week_by_week(slug: str, title: str, done: str, weeks: tuple[Week, ...],
     opened = any(wait.opened for by_week in waits.values() for wait in by_week)
     chart = line_chart(
         chart_id=f"{slug}-chart", title=f"{title}, week by week: half within",
-        what="half within", x_title="Week starting", x_labels=[_day(week.first_day)
-                                                               for week in weeks],
+        what="half within", x_title="Week starting", x_labels=_week_starts(weeks),
         series=[Series(label, tuple(None if wait.median is None
                                     else wait.median.total_seconds() / scale.seconds
                                     for wait in waits[priority]))
@@ -118,7 +117,7 @@ def _week_by_week(slug: str, title: str, done: str, weeks: tuple[Week, ...],
         empty=(f"No items opened in this period have been {done} yet." if opened
                else "No items in this period."),
     )
-    rows = [(_week_text(week), [_week_cell(waits[priority][index], done)
+    rows = [(_week_text(week, _with_year(weeks)), [_week_cell(waits[priority][index], done)
                                 for priority in Priority.values])
             for index, week in enumerate(weeks)]
     return {"chart": chart, "weekly_rows": rows if opened else []}
@@ -134,14 +133,23 @@ def _week_cell(wait: WeekWait, done: str) -> str:
     return f"{duration_text(wait.median)} ({items})"
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b}"
+def _week_starts(weeks: tuple[Week, ...]) -> list[str]:
+    return [_day(week.first_day, _with_year(weeks)) for week in weeks]
 
 
-def _week_text(week: Week) -> str:
+def _with_year(weeks: tuple[Week, ...]) -> bool:
+    """Days are named with their year when the period runs into another year."""
+    return weeks[0].first_day.year != weeks[-1].last_day.year
+
+
+def _day(day: date, with_year: bool) -> str:
+    return f"{day.day} {day:%b}" + (f" {day.year}" if with_year else "")
+
+
+def _week_text(week: Week, with_year: bool) -> str:
     if week.first_day == week.last_day:
-        return _day(week.first_day)
-    return f"{_day(week.first_day)} to {_day(week.last_day)}"
+        return _day(week.first_day, with_year)
+    return f"{_day(week.first_day, with_year)} to {_day(week.last_day, with_year)}"
 
 
 def _midnight(day: date) -> datetime:

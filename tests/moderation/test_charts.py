@@ -150,3 +150,14 @@ def test_series_styles_are_readable_on_the_page():
                                                 (3 * 86400, DAYS)])
 def test_waits_are_shown_in_minutes_hours_or_days_by_size(seconds, scale):
     assert duration_scale(seconds) == scale
+
+
+def test_long_labels_are_fewer_and_stay_inside_the_drawing():
+    labels = [f"{day} Dec 2025" for day in range(1, 53)]
+    svg = drawing(chart([Series("Urgent", tuple(range(52)))], x_labels=labels))
+
+    shown = [text for text in svg.iter(f"{SVG}text") if text.text in labels]
+    assert 2 <= len(shown) <= 3
+    for text in shown:
+        half = len(text.text) * 15 * 0.6 / 2
+        assert half <= float(text.get("x")) <= WIDTH - half

@@ -177,3 +177,14 @@ def test_the_page_takes_the_same_queries_for_4_weeks_or_52(client, moderator):
         counts.append(len(captured))
 
     assert counts[0] == counts[1]
+
+
+def test_weeks_are_labelled_with_the_year_when_the_period_crosses_one(client, moderator):
+    client.force_login(moderator)
+    first_day = date(timezone.localdate().year - 1, 12, 22)
+    item(URGENT, REPORT, opened=uk(first_day.year, 12, 23, 9, 0), looked=5)
+
+    page = stats_page(client, first_day, first_day + timedelta(days=13))
+
+    assert f"in the week of 22 Dec {first_day.year} only" in page
+    assert f">29 Dec {first_day.year} to 4 Jan {first_day.year + 1}</th>" in page
