@@ -1,9 +1,9 @@
 """Safety figures for a period: how much came in, how fast moderators looked and resolved it."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db import connections
+from django.db import NotSupportedError, connections
 from django.db.models import (
     Aggregate,
     Count,
@@ -11,11 +11,15 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
+    Func,
+    IntegerField,
     Q,
     QuerySet,
+    Value,
     Window,
 )
-from django.db.models.functions import Ceil, Floor, RowNumber
+from django.db.models.functions import Ceil, Floor, RowNumber, TruncDate
+from django.utils import timezone
 
 from moderation.models import ModerationSettings, Priority, QueueItem
 
@@ -68,50 +72,60 @@ def wait(field: str) -> ExpressionWrapper:
 def wait_percentiles(items: QuerySet, field: str,
                      fractions=(MEDIAN, NINETIETH)) -> dict[str, dict[float, timedelta]]:
     """Per priority, the interpolated percentiles of the wait until `field`, to the second."""
+    found = grouped_percentiles(items, field, fractions, by=("priority",))
+    return {key[0]: values for key, values in found.items()}
+
+
+def grouped_percentiles(items: QuerySet, field: str, fractions,
+                        by: tuple[str, ...]) -> dict[tuple, dict[float, timedelta]]:
+    """The interpolated percentiles of the wait until `field` for each group of `by` (fields or
+    annotations), to the second: one query per fraction at most, however many groups."""
     done = items.filter(**{f"{field}__isnull": False})
     if connections[items.db].vendor == "postgresql":
-        found = _percentiles_postgresql(done, field, fractions)
+        found = _percentiles_postgresql(done, field, fractions, by)
     else:
         found = {}
         for fraction in fractions:
-            for priority, value in _percentile_by_ranking(done, field, fraction).items():
-                found.setdefault(priority, {})[fraction] = value
-    return {priority: {fraction: _to_second(value) for fraction, value in values.items()}
-            for priority, values in found.items()}
+            for key, value in _percentile_by_ranking(done, field, fraction, by).items():
+                found.setdefault(key, {})[fraction] = value
+    return {key: {fraction: _to_second(value) for fraction, value in values.items()}
+            for key, values in found.items()}
 
 
-def _percentiles_postgresql(items: QuerySet, field: str, fractions) -> dict:
+def _percentiles_postgresql(items: QuerySet, field: str, fractions, by: tuple[str, ...]) -> dict:
     names = {f"p{index}": fraction for index, fraction in enumerate(fractions)}
-    rows = items.values("priority").order_by("priority").annotate(
+    rows = items.values(*by).order_by(*by).annotate(
         **{name: PercentileCont(wait(field), fraction) for name, fraction in names.items()}
     )
-    return {row["priority"]: {fraction: row[name] for name, fraction in names.items()}
+    return {tuple(row[key] for key in by): {fraction: row[name]
+                                            for name, fraction in names.items()}
             for row in rows}
 
 
-def _percentile_by_ranking(items: QuerySet, field: str, fraction: float) -> dict:
-    """Without percentile_cont: rank each priority's waits and fetch only the one or two rows
+def _percentile_by_ranking(items: QuerySet, field: str, fraction: float,
+                           by: tuple[str, ...]) -> dict:
+    """Without percentile_cont: rank each group's waits and fetch only the one or two rows
     the percentile falls between, then interpolate as percentile_cont does."""
-    by_priority = {"partition_by": [F("priority")]}
+    in_group = {"partition_by": [F(key) for key in by]}
     position = ExpressionWrapper(1 + fraction * (F("total") - 1), output_field=FloatField())
     rows = (
         items.annotate(
             wait=wait(field),
-            rank=Window(RowNumber(), order_by=[wait(field).asc(), F("pk").asc()],
-                        **by_priority),
-            total=Window(Count("pk"), **by_priority),
+            rank=Window(RowNumber(), order_by=[wait(field).asc(), F("pk").asc()], **in_group),
+            total=Window(Count("pk"), **in_group),
         )
         .filter(rank__gte=Floor(position), rank__lte=Ceil(position))
-        .values_list("priority", "rank", "total", "wait")
-        .order_by("priority", "rank")
+        .values_list(*by, "rank", "total", "wait")
+        .order_by(*by, "rank")
     )
-    found: dict[str, timedelta] = {}
-    for priority, rank, total, value in rows:
+    found: dict[tuple, timedelta] = {}
+    for *key, rank, total, value in rows:
+        key = tuple(key)
         exact = 1 + fraction * (total - 1)
-        if priority not in found:
-            found[priority] = value
+        if key not in found:
+            found[key] = value
         else:  # the row above: move part of the way towards it
-            found[priority] += (value - found[priority]) * (exact - (rank - 1))
+            found[key] += (value - found[key]) * (exact - (rank - 1))
     return found
 
 
@@ -166,3 +180,104 @@ def _waits(counts: dict[str, int], percentiles: dict) -> dict[str, Waits]:
                         percentiles.get(priority, {}).get(NINETIETH))
         for priority in Priority.values
     }
+
+
+# --- Week by week -------------------------------------------------------------------------
+
+WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Week:
+    first_day: date
+    last_day: date  # the period may end part-way through its last week
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+
+@dataclass(frozen=True)
+class WeekWait:
+    """For one priority in one week: items opened, how many of them got there, the median."""
+
+    opened: int
+    counted: int
+    median: timedelta | None
+
+
+@dataclass(frozen=True)
+class WeeklyWaits:
+    weeks: tuple[Week, ...]
+    first_look: dict[str, tuple[WeekWait, ...]]  # priority -> one per week
+    resolution: dict[str, tuple[WeekWait, ...]]
+
+
+class WeekOfPeriod(Func):
+    """Which week of the period a moment falls in: 0 for its first seven days in UK time.
+
+    Weeks start at local midnight on the period's first day, so an item opened at 00:30 in
+    summer time belongs to that day's week though it is still the day before in UTC."""
+
+    output_field = IntegerField()
+
+    def __init__(self, field: str, first_day: date):
+        local_day = TruncDate(field, tzinfo=timezone.get_current_timezone())
+        super().__init__(local_day, Value(first_day))
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError("Weeks are worked out on PostgreSQL and SQLite only.")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        # date - date is a whole number of days.
+        return super().as_sql(compiler, connection, template="((%(expressions)s) / 7)",
+                              arg_joiner=" - ", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler, connection,
+            template="(CAST(julianday(%(expressions)s) AS INTEGER) / 7)",
+            arg_joiner=") - julianday(", **extra)
+
+
+def day_start(day: date) -> datetime:
+    """The start of a day in UK time: a period runs from midnight to midnight there."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def period_weeks(first_day: date, last_day: date) -> tuple[Week, ...]:
+    starts = range(0, (last_day - first_day).days + 1, WEEK_DAYS)
+    return tuple(
+        Week(first_day + timedelta(days=offset),
+             min(first_day + timedelta(days=offset + WEEK_DAYS - 1), last_day))
+        for offset in starts
+    )
+
+
+def weekly_waits(first_day: date, last_day: date) -> WeeklyWaits:
+    """Median waits per priority for each week of the period, in three queries however long
+    the period: counts, then the medians until first look and until resolution. Weeks with
+    no items have no median (a gap, not a zero)."""
+    weeks = period_weeks(first_day, last_day)
+    items = items_opened(day_start(first_day), day_start(last_day + timedelta(days=1))).annotate(
+        week=WeekOfPeriod("created_at", first_day))
+    counts = {
+        (row["week"], row["priority"]): row
+        for row in items.values("week", "priority").order_by().annotate(
+            opened=Count("pk"), looked=Count(FIRST_LOOK), resolved=Count(RESOLUTION))
+    }
+
+    def by_week(field: str, done: str) -> dict[str, tuple[WeekWait, ...]]:
+        medians = grouped_percentiles(items, field, (MEDIAN,), by=("week", "priority"))
+        table = {}
+        for priority in Priority.values:
+            row_for = [counts.get((index, priority), {}) for index in range(len(weeks))]
+            table[priority] = tuple(
+                WeekWait(row.get("opened", 0), row.get(done, 0),
+                         medians.get((index, priority), {}).get(MEDIAN))
+                for index, row in enumerate(row_for)
+            )
+        return table
+
+    return WeeklyWaits(weeks=weeks, first_look=by_week(FIRST_LOOK, "looked"),
+                       resolution=by_week(RESOLUTION, "resolved"))
