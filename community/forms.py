@@ -7,7 +7,7 @@ from django.db import transaction
 
 from community.models import ContentWarning, EmailChoices, Member, Nation, WarningChoice
 from community.services import member_create
-from community.validators import reject_control_characters
+from community.validators import PSEUDONYM_RULE, reject_control_characters
 
 NATION_CHOICES = [("", "I'd rather not say"), *Nation.choices]
 
@@ -35,9 +35,17 @@ class SignupForm(AllauthSignupForm):
         )
         username = self.fields["username"]
         username.label = "Pseudonym (a made-up name)"
+        shortest, longest = username.min_length, username.max_length
         username.help_text = (
-            "Other members see this name. Do not use your real name, email or phone number."
+            f"Other members see this name. Use {shortest} to {longest} {PSEUDONYM_RULE}, "
+            "with no spaces (for example Quiet_River). Do not use your real name, email or "
+            "phone number."
         )
+        username.error_messages.update({
+            "required": "Please choose a pseudonym.",
+            "min_length": f"Please use at least {shortest} characters.",
+            "max_length": f"Please use no more than {longest} characters.",
+        })
         username.widget.attrs.pop("placeholder", None)
         self.fields["email"].help_text = "Never shown to other members."
         self.fields["email"].widget.attrs.pop("placeholder", None)
@@ -61,6 +69,10 @@ class LoginForm(AllauthLoginForm):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["login"].label = "Pseudonym or email"
+        # The page itself has the one "Forgotten your password?" link.
+        self.fields["password"].help_text = ""
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me logged in on this device"
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
 
