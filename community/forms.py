@@ -1,5 +1,6 @@
 """Forms for joining, a member's own profile, their content-warning and email settings."""
 
+from allauth.account import forms as allauth_forms
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
@@ -75,6 +76,49 @@ class LoginForm(AllauthLoginForm):
             self.fields["remember"].label = "Keep me logged in on this device"
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+
+
+class PlainWords:
+    """allauth's password and email forms with labels in plain words: no placeholders,
+    and no "Forgot your password?" hint, as each page has its own one link."""
+
+    labels: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.label = self.labels.get(name, field.label)
+            field.widget.attrs.pop("placeholder", None)
+            if name in ("oldpassword", "password") and "reset" in str(field.help_text):
+                field.help_text = ""
+
+
+NEW_PASSWORD = {"password1": "New password", "password2": "Type the new password again"}
+
+
+class ChangePasswordForm(PlainWords, allauth_forms.ChangePasswordForm):
+    labels = {"oldpassword": "Your current password", **NEW_PASSWORD}
+
+
+class SetPasswordForm(PlainWords, allauth_forms.SetPasswordForm):
+    labels = {"password1": "Password", "password2": "Type the password again"}
+
+
+class ResetPasswordForm(PlainWords, allauth_forms.ResetPasswordForm):
+    labels = {"email": "Email address"}
+
+
+class ResetPasswordKeyForm(PlainWords, allauth_forms.ResetPasswordKeyForm):
+    labels = NEW_PASSWORD
+
+
+class AddEmailForm(PlainWords, allauth_forms.AddEmailForm):
+    labels = {"email": "Email address"}
+
+
+class ReauthenticateForm(PlainWords, allauth_forms.ReauthenticateForm):
+    labels = {"password": "Your password"}
 
 
 class MemberForm(forms.ModelForm):

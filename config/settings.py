@@ -229,7 +229,15 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "community.forms.SignupForm", "login": "community.forms.LoginForm"}
+ACCOUNT_FORMS = {
+    name: f"community.forms.{form}" for name, form in [
+        ("signup", "SignupForm"), ("login", "LoginForm"),
+        ("change_password", "ChangePasswordForm"), ("set_password", "SetPasswordForm"),
+        ("reset_password", "ResetPasswordForm"),
+        ("reset_password_from_key", "ResetPasswordKeyForm"), ("add_email", "AddEmailForm"),
+        ("reauthenticate", "ReauthenticateForm"),
+    ]
+}
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"

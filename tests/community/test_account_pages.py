@@ -14,9 +14,9 @@ from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 HELP_LINK = f'<a class="help-now" href="{reverse("help")}">Get help now</a>'
-TITLE_CASE = re.compile(r"Password Reset|Change Password|Set Password|Sign In|Sign Out|Sign Up"
-                        r"|Remember Me|Email Addresses|Confirm Access|Account Inactive|"
-                        r"Verify Your Email|Successfully signed in")
+TITLE_CASE = re.compile(r"Password Reset|New Password|Current Password|Change Password|Set Password"
+                        r"|Sign In|Sign Out|Sign Up|Remember Me|Email Addresses|Confirm Access"
+                        r"|Account Inactive|Verify Your Email|Successfully signed in|Forgot your")
 
 
 @pytest.fixture(autouse=True)
@@ -281,3 +281,19 @@ def test_a_reset_does_not_unlock_another_account(client, member):
                 {"password1": "new-calm-river-7", "password2": "new-calm-river-7"})
 
     assert "Too many attempts" in log_in(client, "owl").content.decode()
+
+
+@pytest.mark.parametrize(("name", "labels"), [
+    ("account_change_password", ["Your current password", "New password",
+                                 "Type the new password again"]),
+    ("account_reauthenticate", ["Your password"]),
+])
+def test_password_pages_have_plain_labels_and_one_forgotten_password_link(client, member, name,
+                                                                          labels):
+    client.force_login(member)
+
+    page = client.get(reverse(name)).content.decode()
+
+    assert page.count(f'href="{reverse("account_reset_password")}"') == 1
+    for label in labels:
+        assert f">{label}</label>" in page
