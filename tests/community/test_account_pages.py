@@ -245,6 +245,7 @@ def test_too_many_failed_logins_says_how_many_minutes_are_left(client, member):
     page = log_in(client).content.decode()
 
     assert "Too many attempts. Try again in 5 minutes." in page
+    assert "marked below" not in page
 
 
 def test_the_minutes_left_count_down_from_the_oldest_failure(client, member, monkeypatch):
