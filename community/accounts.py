@@ -106,4 +106,3 @@ def login_lockout_seconds(request, *, key: str) -> float:
         if len(history) >= rate.amount:
             wait = max(wait, history[rate.amount - 1] + rate.duration - now)
     return wait
-

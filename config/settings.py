@@ -229,14 +229,16 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
+# Every allauth form a member meets, in the site's words (community/forms.py).
 ACCOUNT_FORMS = {
-    name: f"community.forms.{form}" for name, form in [
-        ("signup", "SignupForm"), ("login", "LoginForm"),
-        ("change_password", "ChangePasswordForm"), ("set_password", "SetPasswordForm"),
-        ("reset_password", "ResetPasswordForm"),
-        ("reset_password_from_key", "ResetPasswordKeyForm"), ("add_email", "AddEmailForm"),
-        ("reauthenticate", "ReauthenticateForm"),
-    ]
+    "signup": "community.forms.SignupForm",
+    "login": "community.forms.LoginForm",
+    "change_password": "community.forms.ChangePasswordForm",
+    "set_password": "community.forms.SetPasswordForm",
+    "reset_password": "community.forms.ResetPasswordForm",
+    "reset_password_from_key": "community.forms.ResetPasswordKeyForm",
+    "add_email": "community.forms.AddEmailForm",
+    "reauthenticate": "community.forms.ReauthenticateForm",
 }
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_USERNAME_MIN_LENGTH = 3
