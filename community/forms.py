@@ -49,6 +49,10 @@ class SignupForm(AllauthSignupForm):
         })
         username.widget.attrs.pop("placeholder", None)
         self.fields["email"].help_text = "Never shown to other members."
+        for name, missing in [("email", "Please type your email address."),
+                              ("password1", "Please choose a password."),
+                              ("password2", "Please type the password again.")]:
+            self.fields[name].error_messages["required"] = missing
         self.fields["email"].widget.attrs.pop("placeholder", None)
         for name in ("password1", "password2"):
             self.fields[name].widget.attrs.pop("placeholder", None)

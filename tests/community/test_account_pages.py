@@ -220,6 +220,15 @@ def test_other_unusable_pseudonyms_are_refused_in_plain_words(client, name, mess
     assert "Enter a valid username" not in page
 
 
+def test_an_empty_join_form_says_what_each_box_needs(client):
+    page = client.post(reverse("account_signup"), {}).content.decode()
+
+    for missing in ["Please choose a pseudonym.", "Please type your email address.",
+                    "Please choose a password.", "Please type the password again."]:
+        assert missing in page
+    assert "This field is required" not in page
+
+
 def test_a_pseudonym_with_a_hyphen_or_underscore_is_welcome(client):
     client.post(reverse("account_signup"), signup_data(username="Quiet_River-2"))
 
