@@ -1,5 +1,6 @@
 """Forms for joining, a member's own profile, their content-warning and email settings."""
 
+from allauth.account import forms as allauth_forms
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
@@ -7,7 +8,7 @@ from django.db import transaction
 
 from community.models import ContentWarning, EmailChoices, Member, Nation, WarningChoice
 from community.services import member_create
-from community.validators import reject_control_characters
+from community.validators import PSEUDONYM_RULE, reject_control_characters
 
 NATION_CHOICES = [("", "I'd rather not say"), *Nation.choices]
 
@@ -35,11 +36,23 @@ class SignupForm(AllauthSignupForm):
         )
         username = self.fields["username"]
         username.label = "Pseudonym (a made-up name)"
+        shortest, longest = username.min_length, username.max_length
         username.help_text = (
-            "Other members see this name. Do not use your real name, email or phone number."
+            f"Other members see this name. Use {shortest} to {longest} {PSEUDONYM_RULE}, "
+            "with no spaces (for example Quiet_River). Do not use your real name, email or "
+            "phone number."
         )
+        username.error_messages.update({
+            "required": "Please choose a pseudonym.",
+            "min_length": f"Please use at least {shortest} characters.",
+            "max_length": f"Please use no more than {longest} characters.",
+        })
         username.widget.attrs.pop("placeholder", None)
         self.fields["email"].help_text = "Never shown to other members."
+        for name, missing in [("email", "Please type your email address."),
+                              ("password1", "Please choose a password."),
+                              ("password2", "Please type the password again.")]:
+            self.fields[name].error_messages["required"] = missing
         self.fields["email"].widget.attrs.pop("placeholder", None)
         for name in ("password1", "password2"):
             self.fields[name].widget.attrs.pop("placeholder", None)
@@ -61,8 +74,55 @@ class LoginForm(AllauthLoginForm):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["login"].label = "Pseudonym or email"
+        # The page itself has the one "Forgotten your password?" link.
+        self.fields["password"].help_text = ""
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me logged in on this device"
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+
+
+class PlainWords:
+    """allauth's password and email forms with labels in plain words: no placeholders,
+    and no "Forgot your password?" hint, as each page has its own one link."""
+
+    labels: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.label = self.labels.get(name, field.label)
+            field.widget.attrs.pop("placeholder", None)
+            if name in ("oldpassword", "password") and "reset" in str(field.help_text):
+                field.help_text = ""
+
+
+NEW_PASSWORD = {"password1": "New password", "password2": "Type the new password again"}
+
+
+class ChangePasswordForm(PlainWords, allauth_forms.ChangePasswordForm):
+    labels = {"oldpassword": "Your current password", **NEW_PASSWORD}
+
+
+class SetPasswordForm(PlainWords, allauth_forms.SetPasswordForm):
+    labels = {"password1": "Password", "password2": "Type the password again"}
+
+
+class ResetPasswordForm(PlainWords, allauth_forms.ResetPasswordForm):
+    labels = {"email": "Email address"}
+
+
+class ResetPasswordKeyForm(PlainWords, allauth_forms.ResetPasswordKeyForm):
+    labels = NEW_PASSWORD
+
+
+class AddEmailForm(PlainWords, allauth_forms.AddEmailForm):
+    labels = {"email": "Email address"}
+
+
+class ReauthenticateForm(PlainWords, allauth_forms.ReauthenticateForm):
+    labels = {"password": "Your password"}
 
 
 class MemberForm(forms.ModelForm):

@@ -2,7 +2,6 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
-from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.utils import timezone
 
 from community.content import ModeratedContent
 from community.pseudonyms import skeleton
-from community.validators import reject_email_like, reject_phone_like
+from community.validators import validate_pseudonym
 
 
 class Nation(models.TextChoices):
@@ -62,9 +61,9 @@ class User(AbstractUser):
         "pseudonym",
         max_length=30,
         unique=True,
-        help_text="A made-up name other members will see. 3 to 30 letters, numbers "
-        "or . + - _ (no spaces).",
-        validators=[UnicodeUsernameValidator(), reject_email_like, reject_phone_like],
+        help_text="A made-up name other members will see. 3 to 30 letters, numbers, - and _ "
+        "(no spaces).",
+        validators=[validate_pseudonym],
         error_messages={"unique": "Someone already uses that name. Please choose another."},
     )
     # What the name looks like (community.pseudonyms): one account per look. NULL, not

@@ -39,6 +39,31 @@ def reject_phone_like(value: str) -> None:
         )
 
 
+PSEUDONYM_CHARACTERS = re.compile(r"[\w-]+\Z")
+PSEUDONYM_RULE = "letters, numbers, - and _"
+
+
+def validate_pseudonym(value: str) -> None:
+    """A pseudonym is one word of letters, numbers, - and _ that cannot reach the member.
+
+    Contact details are checked first, so "07700 900 123" is refused as a phone number
+    rather than for its spaces, and each refusal says what to do in plain words.
+    """
+    reject_email_like(value)
+    reject_phone_like(value)
+    if PSEUDONYM_CHARACTERS.match(value):
+        return
+    words = value.split()
+    joined = ["_".join(words), "".join(words)]
+    if len(words) > 1 and all(PSEUDONYM_CHARACTERS.match(name) for name in joined):
+        raise ValidationError(
+            f"A pseudonym can't have spaces. You could use {joined[0]} or {joined[1]} instead.",
+            code="spaces")
+    raise ValidationError(
+        f"A pseudonym can only have {PSEUDONYM_RULE}, with no spaces. Please leave out "
+        "any other characters.", code="characters")
+
+
 def has_control_characters(value: str) -> bool:
     """Invisible control and text-direction characters that can disguise text, and halves
     of characters (lone surrogates) that no database can store."""

@@ -229,7 +229,17 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "community.forms.SignupForm", "login": "community.forms.LoginForm"}
+# Every allauth form a member meets, in the site's words (community/forms.py).
+ACCOUNT_FORMS = {
+    "signup": "community.forms.SignupForm",
+    "login": "community.forms.LoginForm",
+    "change_password": "community.forms.ChangePasswordForm",
+    "set_password": "community.forms.SetPasswordForm",
+    "reset_password": "community.forms.ResetPasswordForm",
+    "reset_password_from_key": "community.forms.ResetPasswordKeyForm",
+    "add_email": "community.forms.AddEmailForm",
+    "reauthenticate": "community.forms.ReauthenticateForm",
+}
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"

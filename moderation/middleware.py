@@ -1,6 +1,7 @@
 """Per request: suspended and banned members are signed out and told why; a member with an
 unread warning reads it first; moderators are marked present."""
 
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.cache import cache
 from django.db.models import Q
@@ -34,8 +35,11 @@ class ModerationMiddleware:
             )
             if sanction is not None and sanction.kind in LOCKED_OUT:
                 logout(request)
+                # Whatever the site last said ("You are logged in as ...") is dropped: the
+                # member reads only that they can't log in, and why.
+                list(messages.get_messages(request))
                 return render(request, "moderation/locked_out.html",
-                              {"message": explain(sanction)}, status=403)
+                              {"message": explain(sanction), "messages": []}, status=403)
             warning_page = sanction and reverse("moderation:warning", args=[sanction.pk])
             if warning_page and request.path != warning_page and not request.path.startswith(
                     ALWAYS_OPEN):

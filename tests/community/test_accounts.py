@@ -99,7 +99,7 @@ def test_wrong_password_is_refused(client, member):
 
     assert response.status_code == 200
     assert response.wsgi_request.user.is_anonymous
-    assert "not correct" in response.content.decode()
+    assert "don&#x27;t match an account" in response.content.decode()
 
 
 def test_repeated_failed_logins_are_rate_limited(client, member):
@@ -109,7 +109,7 @@ def test_repeated_failed_logins_are_rate_limited(client, member):
     response = client.post(reverse("account_login"), {"login": "alex", "password": PASSWORD})
 
     assert response.wsgi_request.user.is_anonymous
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many attempts. Try again in 5 minutes." in response.content.decode()
 
 
 @pytest.mark.parametrize("host", ["testserver:8001", "127.0.0.1:9"])
@@ -125,7 +125,7 @@ def test_the_failed_login_count_follows_the_account_not_the_host_or_spelling(
                            HTTP_HOST=host)
 
     assert response.wsgi_request.user.is_anonymous
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many attempts. Try again in 5 minutes." in response.content.decode()
 
 
 def test_logout_is_a_post_from_every_page(client, member):
@@ -154,12 +154,12 @@ def test_password_reset_sends_an_email_with_a_working_link(client, member):
 @pytest.mark.parametrize(("name", "message"), [
     ("аlex", "looks too much like another member"),   # Cyrillic а
     ("ALEX", "Someone already uses that name"),
-    ("a.lex", "looks too much like another member"),
+    ("a-lex", "looks too much like another member"),
     ("aIex", "looks too much like another member"),
     ("Admin_Helen", "kept for the team"),
     ("AdminHelen", "kept for the team"),
     ("moderat0r", "kept for the team"),
-    ("staff.sam", "kept for the team"),
+    ("staff_sam", "kept for the team"),
     ("Mod-Jo", "kept for the team"),
 ])
 def test_a_pseudonym_that_passes_for_another_member_or_a_role_is_refused(

@@ -95,7 +95,7 @@ def test_failed_logins_still_lock_an_account_while_redis_is_down(forum, site_on_
 
     response = client.post(LOGIN, {"login": "alex", "password": PASSWORD})
 
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many attempts. Try again in 5 minutes." in response.content.decode()
 
 
 def test_once_redis_is_back_the_site_uses_it_again(forum, site_on_own_redis):

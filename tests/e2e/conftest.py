@@ -89,6 +89,8 @@ def sent_mail(mail_dir: Path) -> str:
 
 @pytest.fixture(scope="session")
 def site_url(request, _e2e_database_url, tmp_path_factory, mail_dir):
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -101,6 +103,8 @@ def site_url(request, _e2e_database_url, tmp_path_factory, mail_dir):
         "LOGINS_PER_MINUTE_PER_IP": "1000",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
+        # Links in emails lead to this server.
+        "SITE_URL": base_url,
     }
     log_path = tmp_path_factory.mktemp("e2e-server") / "server.log"
     request.session.stash[SERVER_LOG] = log_path
@@ -113,8 +117,6 @@ def site_url(request, _e2e_database_url, tmp_path_factory, mail_dir):
             if done.returncode:
                 pytest.fail(f"manage.py {' '.join(command)} failed:\n{log_path.read_text()}")
 
-        port = _free_port()
-        base_url = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
             [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
              "config.asgi:application"],

@@ -18,7 +18,8 @@ WCAG_AA = {
     "resultTypes": ["violations"],
 }
 VISITOR_PAGES = ["/", "/help/", "/guidelines/", "/guidelines/easy-read/", "/accounts/signup/",
-                 "/accounts/login/", "/accounts/password/reset/", "/forums/", "/chat/",
+                 "/accounts/login/", "/accounts/password/reset/", "/accounts/password/reset/done/",
+                 "/forums/", "/chat/",
                  "/forums/anxiety-and-low-mood/", "/forums/posts/1/"]
 MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/members/me/warnings/",
                 "/members/me/emails/", "/members/mo/", "/notifications/", "/members/me/blocked/",
@@ -26,7 +27,8 @@ MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/me
                 "/forums/posts/1/reactions/", "/forums/", "/forums/anxiety-and-low-mood/",
                 "/forums/posts/1/", "/forums/anxiety-and-low-mood/new/", "/chat/",
                 "/chat/carers-cuppa/", "/chat/evening-drop-in/",
-                "/chat/carers-cuppa/messages/4/report/", "/conversations/"]
+                "/chat/carers-cuppa/messages/4/report/", "/conversations/",
+                "/accounts/password/change/", "/accounts/email/", "/accounts/logout/"]
 
 # Item 1 is the demo's own: screening flagged one of the seeded posts.
 MODERATOR_PAGES = ["/moderation/", "/moderation/?priority=urgent&status=nonsense",

@@ -77,14 +77,14 @@ def test_edits_and_reactions_reach_visitors(client, thread, member, committed):
 
 def test_a_visitors_own_message_is_shown_to_them_and_never_cached(client, thread, member):
     client.force_login(member)
-    client.post("/accounts/logout/")  # leaves "You have signed out." for the next page
+    client.post("/accounts/logout/")  # leaves "You have logged out." for the next page
 
     mine = client.get(thread.get_absolute_url())
     client.cookies.clear()
     other = client.get(thread.get_absolute_url())
 
-    assert "signed out" in mine.content.decode()
-    assert "signed out" not in other.content.decode()
+    assert "logged out" in mine.content.decode()
+    assert "logged out" not in other.content.decode()
 
 
 # A thousand ?page= values, every one of them showing the first or the last page.

@@ -71,6 +71,23 @@ def test_suspended_or_banned_member_is_signed_out_and_told_why(client, member, m
     assert client.get(reverse("home")).context["user"].is_anonymous
 
 
+def test_a_suspended_member_who_logs_in_sees_only_the_suspension(client, member, moderator):
+    from tests.factories import PASSWORD
+
+    give(member, moderator, "suspend", hours=24)
+
+    response = client.post(reverse("account_login"), {"login": "alex", "password": PASSWORD},
+                           follow=True)
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Your account is suspended until" in page
+    assert "You are logged in" not in page
+    assert "signed in" not in page
+    assert response.context["user"].is_anonymous
+    assert "You are logged in" not in client.get(reverse("account_login")).content.decode()
+
+
 def test_expired_suspension_lets_the_member_back_in(client, member, moderator):
     suspension = give(member, moderator, "suspend", hours=1)
     Sanction.objects.filter(pk=suspension.pk).update(ends_at=timezone.now() - timedelta(minutes=1))
