@@ -2,6 +2,19 @@
 
 from django.db import migrations, models
 
+# As community.ratelimits.DEFAULT_RATES ships them; administrators change them in the admin.
+RATES = {"export": "3 per 10 minutes; 10 per day", "leave": "5 per 10 minutes; 20 per day"}
+
+
+def add_rates(apps, schema_editor):
+    WriteLimit = apps.get_model("community", "WriteLimit")
+    for kind, rate in RATES.items():
+        WriteLimit.objects.get_or_create(kind=kind, defaults={"rate": rate})
+
+
+def remove_rates(apps, schema_editor):
+    apps.get_model("community", "WriteLimit").objects.filter(kind__in=RATES).delete()
+
 
 class Migration(migrations.Migration):
 
@@ -15,4 +28,5 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('thread', 'Starting a thread'), ('post', 'Replying in a thread'), ('edit', 'Editing a post'), ('message', 'Sending a chat message'), ('reaction', 'Reacting to a post'), ('report', 'Reporting something'), ('block', 'Blocking a member'), ('profile', "Changing one's profile"), ('note', "Writing a moderator's private note"), ('screening', "Turning screening's misses into rules or examples"), ('duty', 'A moderator going on or off duty'), ('export', "Downloading one's data"), ('leave', "Trying to delete one's account")], max_length=20, unique=True),
         ),
+        migrations.RunPython(add_rates, remove_rates),
     ]
