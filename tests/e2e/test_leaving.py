@@ -51,7 +51,8 @@ def test_member_downloads_their_data_then_deletes_their_account(page, site_url, 
     page.get_by_label("Your password").fill("peer-support-demo")
     page.get_by_role("button", name="Delete my account").click()
     expect(page.get_by_text("Your account is deleted")).to_be_visible()
-    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    account = page.get_by_role("navigation", name="Your account")
+    expect(account.get_by_role("link", name="Log in")).to_be_visible()
 
     page.goto(f"{site_url}/forums/posts/{post_id}/")
     expect(page.get_by_text(body)).to_have_count(0)
