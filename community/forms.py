@@ -6,6 +6,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction
 
+from community.leaving import ContentChoice
 from community.models import ContentWarning, EmailChoices, Member, Nation, WarningChoice
 from community.services import member_create
 from community.validators import PSEUDONYM_RULE, reject_control_characters
@@ -197,3 +198,30 @@ class EmailChoicesForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting one's account: the password, what happens to one's posts and messages (when
+    administrators let members choose), and a tick to say it can't be undone."""
+
+    password = forms.CharField(
+        label="Your password", strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="The password you log in with. We ask so nobody else can delete your "
+                  "account from a screen you left signed in.",
+        error_messages={"required": "Please type your password."})
+    content = forms.ChoiceField(
+        label="Your forum posts and chat messages", choices=ContentChoice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose what happens to your posts and messages.",
+                        "invalid_choice": "Please choose one of the two."})
+    confirm = forms.BooleanField(
+        label="I understand that my account will be deleted and this can't be undone",
+        error_messages={"required": "Please tick the box to say you understand that this "
+                                    "can't be undone."})
+
+    def __init__(self, *args, members_choose: bool = True, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        if not members_choose:
+            del self.fields["content"]

@@ -380,6 +380,8 @@ class WriteLimit(models.Model):
         NOTE = "note", "Writing a moderator's private note"
         SCREENING = "screening", "Turning screening's misses into rules or examples"
         DUTY = "duty", "A moderator going on or off duty"
+        EXPORT = "export", "Downloading one's data"
+        LEAVE = "leave", "Trying to delete one's account"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     rate = models.CharField(

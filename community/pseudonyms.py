@@ -19,6 +19,8 @@ SEPARATORS = "._-+@"
 # while "badminton_fan" and "Staffordshire_lass" are fine.
 ROLE_WORDS = ("mod", "mods", "staff", "official", "safeguarding", "admin", "moderator")
 ROLE_PREFIXES = ("admin", "moderator")
+# Deleted accounts become "former-member-NNNNNN" (community.leaving); nobody may pass for one.
+FORMER_MEMBER = "formermember"
 
 
 def normalised(name: str) -> str:
@@ -41,6 +43,10 @@ def check_pseudonym(name: str, *, taken) -> None:
         raise ValidationError(
             "Names that sound like a role on this site (such as admin or moderator) are "
             "kept for the team. Please choose another made-up name.", code="role_word")
+    if skeleton(name).startswith(FORMER_MEMBER):
+        raise ValidationError(
+            "Names starting “former member” are kept for accounts that have been deleted. "
+            "Please choose another made-up name.", code="former_member")
     if taken(skeleton(name)):
         raise ValidationError(
             "That name looks too much like another member's name, so people could mix you "

@@ -42,6 +42,8 @@ DEFAULT_RATES = {
     Kind.NOTE: "30 per 10 minutes",
     Kind.SCREENING: "60 per 10 minutes",
     Kind.DUTY: "10 per 10 minutes",
+    Kind.EXPORT: "3 per 10 minutes; 10 per day",
+    Kind.LEAVE: "5 per 10 minutes; 20 per day",
 }
 RATES_CACHE_KEY = "community:write-limits"
 RATES_CACHE_SECONDS = 60

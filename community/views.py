@@ -4,10 +4,11 @@ blocking."""
 import asyncio
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -18,8 +19,8 @@ from django.utils.timesince import timesince
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from community import health, signposting
-from community.forms import EmailChoicesForm, MemberForm, WarningPreferencesForm
+from community import health, leaving, signposting
+from community.forms import AccountDeleteForm, EmailChoicesForm, MemberForm, WarningPreferencesForm
 from community.links import is_site_path, next_or
 from community.models import Block, EmailChoices, Member, Nation, User
 from community.permissions import can_block
@@ -225,3 +226,44 @@ def favicon(request):
     # Browsers ask for /favicon.ico whatever the page's <link> says. The icon's static name
     # carries a hash in production that changes with the file, so the redirect is not permanent.
     return redirect(static("favicon.svg"))
+
+
+@login_required
+@never_cache
+def data_export(request):
+    """A page saying what the download holds; the button (a POST) sends the ZIP."""
+    if request.method == "POST":
+        try:
+            archive = leaving.data_export(user=request.user)
+        except Refused as refused:
+            messages.error(request, refused.message)
+            return redirect("data_export")
+        response = HttpResponse(archive, content_type="application/zip")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{leaving.export_filename(request.user)}"')
+        return response
+    return render(request, "community/data_export.html")
+
+
+@login_required
+@never_cache
+def account_delete(request):
+    setting = leaving.content_setting()
+    form = AccountDeleteForm(request.POST or None, members_choose=setting == leaving.CHOOSE)
+    context = {"form": form, "setting": setting, "can_leave": leaving.can_leave(request.user),
+               "staff_refusal": leaving.STAFF_CANNOT_LEAVE}
+    if request.method == "POST" and context["can_leave"] and form.is_valid():
+        try:
+            leaving.account_delete(user=request.user, password=form.cleaned_data["password"],
+                                   content=form.cleaned_data.get("content", ""),
+                                   confirmed=form.cleaned_data["confirm"])
+        except Refused as refused:
+            refused.add_to(form)
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
+        else:
+            logout(request)
+            messages.success(request, "Your account is deleted. Thank you for being part of "
+                                      "the community. Take care.")
+            return redirect("home")
+    return render(request, "community/account_delete.html", context)

@@ -244,6 +244,14 @@ ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optio
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"{SITE_NAME}: "
+# What happens to a member's posts and chat messages when they delete their account
+# (community.leaving): "choose" lets each member pick; "anonymise" keeps them all, shown as a
+# former member's; "delete" removes them (words a moderator was asked to look at are kept for
+# the moderators).
+ACCOUNT_DELETE_CONTENT_CHOICE = os.environ.get("ACCOUNT_DELETE_CONTENT_CHOICE", "choose")
+if ACCOUNT_DELETE_CONTENT_CHOICE not in {"choose", "anonymise", "delete"}:
+    raise ImproperlyConfigured("ACCOUNT_DELETE_CONTENT_CHOICE must be choose, anonymise or "
+                               f"delete, not {ACCOUNT_DELETE_CONTENT_CHOICE!r}")
 # allauth's defaults, stated so nobody switches them off by accident: failed
 # logins are limited per IP and per account, sign-ups and resets per IP.
 ACCOUNT_RATE_LIMITS = {

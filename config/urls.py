@@ -26,6 +26,8 @@ urlpatterns = [
     path("members/<str:username>/block/", views.member_block, name="member_block"),
     path("members/<str:username>/unblock/", views.member_unblock, name="member_unblock"),
     path("notifications/", views.notifications, name="notifications"),
+    path("accounts/export/", views.data_export, name="data_export"),
+    path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),
     path("forums/", include("forums.urls")),
     path("chat/", include("chat.urls")),

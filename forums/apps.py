@@ -5,6 +5,8 @@ class ForumsConfig(AppConfig):
     name = "forums"
 
     def ready(self):
+        from community.leaving import register as register_personal_data
+        from forums.leaving import ForumData
         from forums.moderation import PostAdapter, ThreadAdapter
         from forums.selectors import published_post_count
         from moderation.adapters import register
@@ -13,3 +15,4 @@ class ForumsConfig(AppConfig):
         register(PostAdapter())
         register(ThreadAdapter())
         count_toward_standing(published_post_count)
+        register_personal_data(ForumData())

@@ -415,7 +415,13 @@ def _counts_refresh(thread: Thread, *, left: int | None = None) -> None:
         post_count=readable.count(), last_post_at=last and last.created_at,
         last_post_number=last.number if last else 0, last_poster=last and last.author_id,
     )
-    locked = (Category.objects.select_for_update(no_key=True).filter(pk__in=[category, left])
+    categories_recount([category, left])
+
+
+@transaction.atomic(savepoint=False)
+def categories_recount(category_ids) -> None:
+    """Recount categories from their threads (locked in id order, as above)."""
+    locked = (Category.objects.select_for_update(no_key=True).filter(pk__in=category_ids)
               .order_by("pk").values_list("pk", flat=True))
     for pk in locked:
         shown = Thread.objects.filter(category=pk, visibility=Visibility.PUBLISHED)

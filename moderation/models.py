@@ -264,6 +264,8 @@ class ModerationAction(models.Model):
         CONVERSATION_END = "conversation_end", "Ended a private conversation"
         DUTY_ON = "duty_on", "Went on duty"
         DUTY_OFF = "duty_off", "Went off duty"
+        DATA_EXPORT = "data_export", "Downloaded their data"
+        ACCOUNT_DELETE = "account_delete", "Deleted their account"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.PROTECT, related_name="moderation_actions",

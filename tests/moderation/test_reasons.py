@@ -6,6 +6,7 @@ notices name their words as they would."""
 import html
 import re
 from importlib import import_module
+from unittest import mock
 
 import pytest
 from django.apps import apps
@@ -14,6 +15,7 @@ from django.utils.html import strip_tags
 
 from chat.models import Room
 from chat.services import message_send
+from community import leaving
 from community.models import Notification, SiteSettings
 from community.services import content_set_visibility
 from conversations.services import conversation_open, conversation_write
@@ -38,7 +40,7 @@ from moderation.services import (
     presence_touch,
 )
 from moderation.submission import NEWCOMER_HOLD, OFFLINE_HOLD
-from tests.factories import CategoryFactory, UserFactory, on_duty_moderator
+from tests.factories import PASSWORD, CategoryFactory, UserFactory, on_duty_moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -337,6 +339,19 @@ def _duty(*, on_duty: bool):
     return record
 
 
+def _leaving(verb):
+    def record(world, content, by):
+        kit = UserFactory(username="kit")
+        if verb == Verb.DATA_EXPORT:
+            leaving.data_export(user=kit)
+        else:
+            with mock.patch("community.leaving.secrets.randbelow", return_value=23456):
+                leaving.account_delete(user=kit, password=PASSWORD, content="anonymise",
+                                       confirmed=True)
+        return ModerationAction.objects.filter(verb=verb).latest("pk")
+    return record
+
+
 # Actions about a member, a room, a category, screening and private conversations.
 ON_OTHERS = [
     (Verb.WARN, "member", _about_member(Verb.WARN), "mo warned alex Reason: Be kind"),
@@ -377,6 +392,9 @@ ON_OTHERS = [
      _conversation(Verb.CONVERSATION_END, "member"), "alex ended private conversation {n}"),
     (Verb.DUTY_ON, "duty", _duty(on_duty=True), "mo went on duty"),
     (Verb.DUTY_OFF, "duty", _duty(on_duty=False), "mo went off duty"),
+    (Verb.DATA_EXPORT, "leaving", _leaving(Verb.DATA_EXPORT), "kit downloaded their data"),
+    (Verb.ACCOUNT_DELETE, "leaving", _leaving(Verb.ACCOUNT_DELETE),
+     "former-member-123456 deleted their account"),
 ]
 TABLE = [
     *((verb, kind, record, sentence) for verb, (record, sentence) in ON_CONTENT.items()
