@@ -19,7 +19,7 @@ def remove_rates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0014_notification_groups_email_choices'),
+        ('community', '0015_pseudonym_characters'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0014_reasons_for_moderators'),
+        ('moderation', '0015_rules_from_the_second_batch'),
     ]
 
     operations = [
