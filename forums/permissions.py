@@ -80,9 +80,12 @@ def check_react(user, post: Post) -> None:
         raise PermissionDenied("You can't react to this post.")
 
 
-def check_see_history(user) -> None:
-    if not is_moderator(user):
-        raise PermissionDenied("Only moderators can see the edit history.")
+def check_see_history(user, post: Post) -> None:
+    """A post's earlier versions: for the member who wrote it, and for moderators."""
+    if is_moderator(user) or (user.is_authenticated and post.author_id == user.pk):
+        return
+    raise PermissionDenied("Only the member who wrote this post and the moderators can see "
+                           "its earlier versions.")
 
 
 can_read_category = can(check_read_category)

@@ -63,7 +63,7 @@ def post_responses(context, post: Post) -> PostResponses:
         can_react=can_react,
         # Visitors see the link too: it takes them to log in first.
         can_report=post.author_id != user.pk and not post.is_deleted,
-        can_see_history=bool(post.edited_at) and permissions.can_see_history(user),
+        can_see_history=bool(post.edited_at) and permissions.can_see_history(user, post),
     )
 
 
