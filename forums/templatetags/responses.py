@@ -45,6 +45,7 @@ class ThreadResponses:
     can_follow: bool
     is_following: bool
     can_report: bool
+    can_retitle: bool
 
 
 @register.simple_tag(takes_context=True)
@@ -79,6 +80,7 @@ def thread_responses(context, thread: Thread) -> ThreadResponses:
         can_follow=can_follow,
         is_following=can_follow and follows,
         can_report=thread.author_id != user.pk,
+        can_retitle=permissions.can_retitle(user, thread),
     )
 
 
