@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from chat.models import Message, Room
-from community.roles import is_moderator
+from community.roles import badge, badge_expression, is_moderator
 from community.signposting import periods_text, within_periods
 from community.times import upcoming
 from moderation.content import Visibility
@@ -24,11 +24,21 @@ def message_frame(message: Message) -> dict:
     """A message as the chat protocol sends it (README, "The chat protocol").
 
     `held` is only ever true on the writer's own screens: a held message reaches no one else.
+    `badge` is the one beside the writer's name ("Moderator", "Administrator", "Peer
+    supporter" or ""); lists of messages read it with them (with_badges).
     """
+    author_badge = getattr(message, "author_badge", None)
+    if author_badge is None:  # one message, sent or published now: its writer looked up
+        author_badge = badge(message.author)
     return {"type": "message", "id": message.pk, "author": message.author.username,
-            "text": message.text, "warnings": list(message.content_warnings),
+            "badge": author_badge, "text": message.text, "warnings": list(message.content_warnings),
             "note": message.warning_note, "sent_at": message.sent_at.isoformat(),
             "client_id": message.client_id, "held": message.visibility == Visibility.HELD}
+
+
+def with_badges(messages: QuerySet) -> QuerySet:
+    """Messages with each writer's badge read in the same query."""
+    return messages.annotate(author_badge=badge_expression("author"))
 
 
 def _shown_to(viewer, *, with_hidden: bool = False) -> Q:
@@ -52,8 +62,8 @@ class Page:
 def messages_page(room: Room, *, viewer, before: int | None = None,
                   limit: int = HISTORY_SIZE, with_hidden: bool = False) -> Page:
     """The last `limit` messages the viewer may see (before an id, if given), oldest first."""
-    messages = room.messages.filter(_shown_to(viewer, with_hidden=with_hidden)).select_related(
-        "author")
+    messages = with_badges(room.messages.filter(_shown_to(viewer, with_hidden=with_hidden))
+                           .select_related("author"))
     if before is not None:
         messages = messages.filter(pk__lt=before)
     newest_first = list(messages.order_by("-pk")[:limit + 1])
@@ -77,7 +87,7 @@ def catch_up(room: Room, *, viewer, after: int, limit: int = CATCH_UP_LIMIT) -> 
     `removed`: messages up to `after` taken down, held or deleted since, which the screen
     may still be showing.
     """
-    shown = room.messages.filter(_shown_to(viewer)).select_related("author")
+    shown = with_badges(room.messages.filter(_shown_to(viewer)).select_related("author"))
     page = list(shown.filter(pk__gt=after).order_by("pk")[:limit + 1])
     last_had = (room.messages.filter(pk__lte=after).order_by("-pk")
                 .values_list("sent_at", flat=True).first())

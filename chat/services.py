@@ -43,6 +43,9 @@ HIDDEN_NOTICE = {
     Visibility.HELD: "A moderator did not approve your message, so nobody else saw it.",
     Visibility.PUBLISHED: "A moderator removed your message.",
 }
+# Reports past the administrators' threshold hid it: no moderator has looked yet.
+AUTOMATIC_HIDDEN_NOTICE = ("Your message was hidden automatically until a moderator looks at "
+                           "it. Nobody else can see it for now.")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ def message_set_visibility(*, message: Message, visibility: str, by, reason: str
             return
         send_event_on_commit(room.group_name, {"type": "chat.removed", "id": message.pk})
         if visibility == Visibility.HIDDEN and getattr(by, "pk", None) != message.author_id:
-            told = HIDDEN_NOTICE.get(was, HIDDEN_NOTICE[Visibility.PUBLISHED])
+            told = (AUTOMATIC_HIDDEN_NOTICE if by is None
+                    else HIDDEN_NOTICE.get(was, HIDDEN_NOTICE[Visibility.PUBLISHED]))
             if reason:
                 told += f" The reason: {reason}"
             send_event_on_commit(member_group(message.author_id), {

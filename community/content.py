@@ -20,6 +20,10 @@ class Visibility(models.TextChoices):
     HIDDEN = "hidden", "Hidden by a moderator"
 
 
+# What a writer reads beside their words when the site hid them, not a moderator.
+HIDDEN_AUTOMATICALLY = "Hidden automatically until a moderator looks at it"
+
+
 class ModeratedContent(models.Model):
     """The moderation state of a piece of content; only its app's services write it."""
 
@@ -38,6 +42,14 @@ class ModeratedContent(models.Model):
     @property
     def is_visible_to_members(self) -> bool:
         return self.visibility == Visibility.PUBLISHED
+
+    @property
+    def is_hidden_automatically(self) -> bool:
+        """Hidden by the site itself (reports past the administrators' threshold), not by a
+        moderator: nobody has looked yet, and its writer is told so. A moderator's hide
+        names them, and a moderator who acted is never deleted (the audit trail protects
+        them), so an empty moderated_by means the site."""
+        return self.visibility == Visibility.HIDDEN and self.moderated_by_id is None
 
 
 @dataclass(frozen=True)

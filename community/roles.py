@@ -1,7 +1,9 @@
 """Who holds which role. Roles are Django groups, so administrators grant them in the admin."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 
 from community.member_facts import ROLES, member_fact
 from community.request_cache import remembered
@@ -46,3 +48,40 @@ def grant_in_migration(apps, grants: dict[str, list[tuple[str, str]]]) -> None:
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
+
+
+class Badge:
+    """The one badge shown beside a name: the most senior role the member holds."""
+
+    ADMINISTRATOR = "Administrator"
+    MODERATOR = "Moderator"
+    PEER_SUPPORTER = "Peer supporter"
+
+
+def badge(user) -> str:
+    """The badge beside this member's name, or "" (one member: a query at most)."""
+    if not user.is_active:
+        return ""
+    if is_administrator(user):
+        return Badge.ADMINISTRATOR
+    if is_moderator(user):
+        return Badge.MODERATOR
+    member = getattr(user, "member", None)
+    return Badge.PEER_SUPPORTER if member is not None and member.is_peer_supporter else ""
+
+
+def badge_expression(path: str):
+    """badge() for the user at `path` ("author"), as an annotation: a list of posts or
+    messages reads each writer's badge in the same query, however many writers there are.
+    """
+    memberships = get_user_model().groups.through.objects.filter(user_id=OuterRef(path))
+    active = Q(**{f"{path}__is_active": True})
+    return Case(
+        When(active & (Q(**{f"{path}__is_superuser": True})
+                       | Exists(memberships.filter(group__name=ADMINISTRATORS))),
+             then=Value(Badge.ADMINISTRATOR)),
+        When(active & Exists(memberships.filter(group__name=MODERATORS)),
+             then=Value(Badge.MODERATOR)),
+        When(active & Q(**{f"{path}__member__is_peer_supporter": True}),
+             then=Value(Badge.PEER_SUPPORTER)),
+        default=Value(""), output_field=CharField())

@@ -11,7 +11,7 @@ from django.utils.timezone import localtime
 from community.roles import is_moderator
 from conversations.models import Conversation, Opening, PrivateMessage
 from moderation.adapters import adapter_named
-from moderation.content import Visibility
+from moderation.content import HIDDEN_AUTOMATICALLY, Visibility
 
 PAGE_SIZE = 30
 
@@ -50,7 +50,12 @@ def conversation_messages(conversation: Conversation, viewer) -> list[Shown]:
                                             "see this yet."))
         elif sees_it:
             reason = f": {message.moderation_reason}" if message.moderation_reason else "."
-            shown.append(Shown(message, f"Hidden by a moderator{reason}"))
+            hidden = (HIDDEN_AUTOMATICALLY if message.is_hidden_automatically
+                      else "Hidden by a moderator")
+            shown.append(Shown(message, f"{hidden}{reason}"))
+        elif message.is_hidden_automatically:
+            shown.append(Shown(message, "This message is hidden until a moderator looks at it.",
+                               shows_text=False))
         else:
             shown.append(Shown(message, "A moderator removed this message.", shows_text=False))
     return shown

@@ -57,6 +57,22 @@ class PostForm(forms.Form):
         return type(self)(data, warnings=self.offered, prefix=self.prefix)
 
 
+class ThreadTitleForm(forms.Form):
+    """A thread's new title, from the member who started it."""
+
+    title = forms.CharField(
+        label="New title",
+        help_text="A few words that say what it is about.",
+        widget=forms.TextInput(attrs={"maxlength": SURFACES["thread"].title_length[1]}),
+        error_messages={"required": "Please give your thread a title."},
+        validators=[reject_control_characters],
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class ThreadForm(PostForm):
     """A new thread: a title above the first post."""
 

@@ -130,6 +130,21 @@ class PostRevision(models.Model):
         return f"Revision of post {self.post_id} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class ThreadTitleRevision(models.Model):
+    """A thread's title before a change, by its starter or a moderator."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="title_revisions")
+    title = models.CharField(max_length=150)
+    edited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Earlier title of thread {self.thread_id}: {self.title}"
+
+
 class Reaction(models.Model):
     """Peer reactions, not popularity: each says something kind, one of each per member."""
 

@@ -52,6 +52,20 @@ def check_reply(user, thread: Thread) -> None:
         raise PermissionDenied("This thread is locked. It is not taking new replies.")
 
 
+def check_retitle(user, thread: Thread) -> None:
+    """The member who started a thread may change its title while it is open; moderators
+    change any title through the Moderate menu, where it is audited."""
+    check_member(user)
+    if thread.author_id != user.pk:
+        raise PermissionDenied("Only the member who started this thread can change its title.")
+    if is_moderator(user):
+        return
+    if thread.visibility == Visibility.HIDDEN:
+        raise PermissionDenied("This thread is hidden, so its title can't be changed.")
+    if thread.is_locked:
+        raise PermissionDenied("This thread is locked, so its title can't be changed.")
+
+
 def check_edit_post(user, post: Post) -> None:
     check_member(user)
     if post.author_id != user.pk or post.is_deleted:
@@ -80,9 +94,12 @@ def check_react(user, post: Post) -> None:
         raise PermissionDenied("You can't react to this post.")
 
 
-def check_see_history(user) -> None:
-    if not is_moderator(user):
-        raise PermissionDenied("Only moderators can see the edit history.")
+def check_see_history(user, post: Post) -> None:
+    """A post's earlier versions: for the member who wrote it, and for moderators."""
+    if is_moderator(user) or (user.is_authenticated and post.author_id == user.pk):
+        return
+    raise PermissionDenied("Only the member who wrote this post and the moderators can see "
+                           "its earlier versions.")
 
 
 can_read_category = can(check_read_category)
@@ -90,6 +107,7 @@ can_see_thread = can(check_see_thread)
 can_see_post = can(check_see_post)
 can_start_thread = can(check_start_thread)
 can_reply = can(check_reply)
+can_retitle = can(check_retitle)
 can_edit_post = can(check_edit_post)
 can_delete_post = can(check_delete_post)
 can_react = can(check_react)

@@ -3,7 +3,8 @@
 Rendering twenty posts through templates was most of a member's thread page. Now each
 post's fragment (forums/includes/post_fragment.html) is kept under a key made of
 everything it shows: every field of the post row the page has just read, its writer's
-name and badge, and the viewer's variant of it (signed in or not, their own post or not,
+name and badge (Peer supporter, Moderator or Administrator, read with the post), and the
+viewer's variant of it (signed in or not, their own post or not,
 whether they may react, which reactions they gave and how many came from members
 they blocked, whether they see the edit history, how their warning choices fold it).
 The key comes from the rows read in the same request, so an edit, a hide, a restore or
@@ -30,7 +31,7 @@ from forums.templatetags.responses import reactions_seen
 from moderation.templatetags.moderation_menu import moderation_menu
 
 FRAGMENT_TEMPLATE = "forums/includes/post_fragment.html"
-TEMPLATES = (FRAGMENT_TEMPLATE, "forums/includes/post_actions.html",
+TEMPLATES = (FRAGMENT_TEMPLATE, "forums/includes/post_actions.html", "includes/badge.html",
              "forums/includes/when.html", "includes/content_warning.html")
 MENU_TEMPLATE = "moderation/includes/menu.html"
 # Plain letters, so escaping leaves them as they are.
@@ -97,16 +98,15 @@ def _fragment_key(request, row) -> str:
     seen = reactions_seen(request, post, can_react=can_react)
     reader = reader_warnings(request)
     warnings = reader.applying(post.content_warnings)
-    member = getattr(post.author, "member", None)
     parts = (
         fragments.templates_version(TEMPLATES),
         [getattr(post, field.attname) for field in Post._meta.concrete_fields],
-        post.author.username, member and member.is_peer_supporter,
+        post.author.username, getattr(post, "author_badge", ""),
         # The viewer's variant: what post_fragment.html asks of the viewer.
         user.is_authenticated, post.author_id == user.pk, row.can_edit, can_react,
         [kind for kind in Reaction.COUNT_FIELDS if (post.pk, kind) in seen.given],
         [seen.unseen[post.pk, kind] for kind in Reaction.COUNT_FIELDS],
-        permissions.can_see_history(user),
+        permissions.can_see_history(user, post),
         [warning.name for warning in warnings],
         warnings and reader.choice_for(warnings),
     )

@@ -7,7 +7,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from community.models import Risk
-from community.roles import is_moderator
+from community.roles import badge_expression, is_moderator
 from community.selectors import blocked_ids
 from forums import permissions
 from forums.models import Category, Post, Reaction, ReadMark, Subscription, Thread
@@ -103,7 +103,8 @@ def thread_for_page(user) -> QuerySet:
 
 def thread_page(thread: Thread, user, page_number) -> ThreadPage:
     """One page of posts in order; page_number may be "last"."""
-    posts = _visible(thread.posts.all(), user).select_related("author__member").order_by("number")
+    posts = (_visible(thread.posts.all(), user).select_related("author__member")
+             .annotate(author_badge=badge_expression("author")).order_by("number"))
     paginator = Paginator(posts, POSTS_PER_PAGE)
     page = paginator.get_page(paginator.num_pages if page_number == "last" else page_number)
     page.object_list = list(page.object_list)

@@ -40,6 +40,7 @@ from forums.models import (
     ReadMark,
     Subscription,
     Thread,
+    ThreadTitleRevision,
 )
 from forums.page_cache import thread_changed, threads_changed
 from forums.selectors import DigestThread, digest_threads
@@ -304,9 +305,47 @@ def thread_pin(*, thread: Thread, by, pinned: bool) -> None:
 
 
 def thread_retitle(*, thread: Thread, editor, title: str) -> None:
+    """A moderator's new title, through moderation's adapter (which audits it)."""
     check_moderate(editor)
-    thread.title = submission_check(author=editor, kind="title", text=title,
-                                    field="title").text
+    new_title = submission_check(author=editor, kind="title", text=title, field="title").text
+    with transaction.atomic():
+        _title_set(thread, new_title, editor)
+
+
+TITLE_HELD = "Your new title is waiting for a moderator to look at it."
+
+
+@dataclass(frozen=True)
+class Retitled:
+    """What happened to a starter's new title, for the view to tell them."""
+
+    thread: Thread
+    is_held: bool
+    help: list  # help lines for words that suggest risk
+
+
+def thread_title_edit(*, thread: Thread, editor, title: str) -> Retitled:
+    """The member who started a thread changes its title: checked like any text they write
+    (sanctions, the edit rate limit, length, screening), the old title kept as a revision.
+    A title screening holds waits with its thread for a moderator, as a held edit does."""
+    permissions.check_retitle(editor, thread)
+    checked = submission_check(author=editor, kind="title", text=title, field="title")
+    with transaction.atomic():
+        thread = Thread.objects.select_for_update().select_related("category").get(pk=thread.pk)
+        permissions.check_retitle(editor, thread)  # as it stands now it is locked
+        if checked.text == thread.title:
+            return Retitled(thread, thread.visibility == Visibility.HELD, [])
+        _title_set(thread, checked.text, editor)
+        if checked.is_held and thread.visibility == Visibility.PUBLISHED:
+            thread_set_visibility(thread=thread, visibility=Visibility.HELD, by=None,
+                                  reason=TITLE_HELD)
+        resources = submission_recorded(content=thread, checked=checked, author=editor)
+    return Retitled(thread, thread.visibility == Visibility.HELD, resources)
+
+
+def _title_set(thread: Thread, title: str, editor) -> None:
+    ThreadTitleRevision.objects.create(thread=thread, title=thread.title, edited_by=editor)
+    thread.title = title
     thread.save(update_fields=["title"])
     thread_changed(thread.pk)
 

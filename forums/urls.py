@@ -21,6 +21,7 @@ urlpatterns = [
     path("<slug:category>/<int:thread_id>/", reading.thread, name="thread"),
     path("<slug:category>/<int:thread_id>/unread/", reading.first_unread, name="thread_unread"),
     path("<slug:category>/<int:thread_id>/reply/", writing.reply, name="thread_reply"),
+    path("<slug:category>/<int:thread_id>/title/", writing.thread_title, name="thread_title"),
     path("<slug:category>/<int:thread_id>/follow/", responses.follow, name="thread_follow"),
     path("<slug:category>/<int:thread_id>/report/", responses.report_thread,
          name="thread_report"),

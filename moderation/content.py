@@ -3,6 +3,6 @@ so that community's profiles can carry it too). Content models inherit Moderated
 how moderation reads and acts on each kind is its adapter (moderation.adapters). A Reason
 says why something happened to the words, to their author and to moderators."""
 
-from community.content import ModeratedContent, Reason, Visibility
+from community.content import HIDDEN_AUTOMATICALLY, ModeratedContent, Reason, Visibility
 
-__all__ = ["ModeratedContent", "Reason", "Visibility"]
+__all__ = ["HIDDEN_AUTOMATICALLY", "ModeratedContent", "Reason", "Visibility"]

@@ -45,6 +45,7 @@ class ThreadResponses:
     can_follow: bool
     is_following: bool
     can_report: bool
+    can_retitle: bool
 
 
 @register.simple_tag(takes_context=True)
@@ -63,7 +64,7 @@ def post_responses(context, post: Post) -> PostResponses:
         can_react=can_react,
         # Visitors see the link too: it takes them to log in first.
         can_report=post.author_id != user.pk and not post.is_deleted,
-        can_see_history=bool(post.edited_at) and permissions.can_see_history(user),
+        can_see_history=bool(post.edited_at) and permissions.can_see_history(user, post),
     )
 
 
@@ -79,6 +80,7 @@ def thread_responses(context, thread: Thread) -> ThreadResponses:
         can_follow=can_follow,
         is_following=can_follow and follows,
         can_report=thread.author_id != user.pk,
+        can_retitle=permissions.can_retitle(user, thread),
     )
 
 

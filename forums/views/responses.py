@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from community.links import next_or
+from community.roles import is_moderator
 from community.selectors import blocked_ids
 from forums import permissions
 from forums.models import Post, Reaction, Thread
@@ -59,12 +60,13 @@ def report_thread(request, category, thread_id):
 
 @login_required
 def history(request, pk):
-    if not permissions.can_see_history(request.user):
-        raise PermissionDenied("Only moderators can see the edit history.")
     post = get_object_or_404(Post.objects.select_related("thread__category", "author"), pk=pk)
+    permissions.check_see_history(request.user, post)  # PermissionDenied: the site's 403 page
     return render(request, "forums/history.html", {
         "post": post,
         "revisions": post.revisions.select_related("edited_by"),
+        "is_own_post": post.author_id == request.user.pk,
+        "is_moderating": is_moderator(request.user),
     })
 
 

@@ -6,6 +6,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.utils import timezone
 from community import signposting
 from community.warnings import reader_warnings
 from forums import permissions, selectors, services
-from forums.forms import PostForm, ThreadForm
+from forums.forms import PostForm, ThreadForm, ThreadTitleForm
 from forums.models import Category, Post, Thread
 from moderation.screening import Screening, screen
 from moderation.submission import Refused
@@ -63,6 +64,42 @@ def reply(request, category, thread_id):
     if draft.posted:
         return _after_posting(request, draft.posted)
     return render(request, "forums/reply.html", {"thread": thread, "draft": draft})
+
+
+@login_required
+def thread_title(request, category, thread_id):
+    """The member who started a thread changes its title; refused words stay in the box."""
+    thread = get_object_or_404(Thread.objects.select_related("category"), pk=thread_id,
+                               category__slug=category)
+    if not permissions.can_see_thread(request.user, thread):
+        raise Http404("No such thread.")
+    try:
+        permissions.check_retitle(request.user, thread)
+    except PermissionDenied as refusal:
+        return _forbidden(request, str(refusal))
+    form = ThreadTitleForm(_data(request), initial={"title": thread.title})
+    help_listings = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            retitled = services.thread_title_edit(thread=thread, editor=request.user,
+                                                  title=form.cleaned_data["title"])
+        except PermissionDenied as refusal:  # locked since the form was shown
+            form.add_error("title", str(refusal))
+        except Refused as refused:
+            refused.add_to(form)
+            help_listings = signposting.listings(refused.help)
+        else:
+            if retitled.help:
+                return render(request, "community/support.html", {
+                    "listings": signposting.listings(retitled.help),
+                    "held_because": services.TITLE_HELD if retitled.is_held else "",
+                    "shared": "Your new title is up. Other members can see it.",
+                    "back_url": thread.get_absolute_url(), "back_to": "your thread"})
+            messages.success(request, services.TITLE_HELD if retitled.is_held
+                             else "The new title is saved.")
+            return redirect(thread)
+    return render(request, "forums/thread_title.html", {
+        "thread": thread, "form": form, "help_listings": help_listings})
 
 
 @login_required

@@ -352,7 +352,13 @@
     item.dataset.id = message.id;
     item.dataset.author = message.author;
     const meta = element("p", "chat-message__meta");
-    meta.append(element("strong", "", message.author), " ", when(message.sent_at));
+    meta.append(element("strong", "", message.author));
+    if (message.badge) {
+      // As the server draws it (templates/includes/badge.html).
+      const staff = message.badge !== "Peer supporter";
+      meta.append(" ", element("span", staff ? "badge badge--staff" : "badge", message.badge));
+    }
+    meta.append(" ", when(message.sent_at));
     item.append(meta);
     if (message.held === true) {
       item.classList.add("chat-message--held");

@@ -97,8 +97,8 @@ async def test_history_arrives_on_connect_newest_last(member, other, room):
     frame = await communicator.receive_json_from(WAIT)
     assert frame["type"] == "history"
     assert [m["text"] for m in frame["messages"]] == ["first", "second"]
-    assert set(frame["messages"][0]) == {"type", "id", "author", "text", "warnings", "note",
-                                         "sent_at", "client_id", "held"}
+    assert set(frame["messages"][0]) == {"type", "id", "author", "badge", "text", "warnings",
+                                         "note", "sent_at", "client_id", "held"}
     await communicator.disconnect()
 
 
@@ -151,6 +151,35 @@ async def test_a_message_reaches_everyone_in_the_room(member, other, room):
     assert await Message.objects.filter(text="Evening all").aexists()
     await alex.disconnect()
     await sam.disconnect()
+
+
+async def test_staff_messages_carry_their_badge_live_and_in_history(member, moderator,
+                                                                    admin_user, room):
+    alex = await joined(member)
+    for staff in (moderator, admin_user):
+        socket = await joined(staff)
+        await socket.send_json_to({"type": "message", "text": f"Hello, I'm {staff.username}",
+                                   "warnings": []})
+        await socket.disconnect()
+
+    live = [await next_of(alex, "message") for _ in range(2)]
+    assert [(frame["author"], frame["badge"]) for frame in live] == [
+        ("mo", "Moderator"), ("admin", "Administrator")]
+    await alex.send_json_to({"type": "message", "text": "Hi both", "warnings": []})
+    assert (await next_of(alex, "message"))["badge"] == ""
+    await alex.disconnect()
+
+    later = await open_socket(member)
+    history = await communicator_history_frame(later)
+    assert [(m["author"], m["badge"]) for m in history["messages"]] == [
+        ("mo", "Moderator"), ("admin", "Administrator"), ("alex", "")]
+    await later.disconnect()
+
+
+async def communicator_history_frame(communicator) -> dict:
+    frame = await communicator.receive_json_from(WAIT)
+    assert frame["type"] == "history"
+    return frame
 
 
 async def refused(communicator, frame: dict) -> dict:

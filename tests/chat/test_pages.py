@@ -1,5 +1,6 @@
 """The chat pages: the room list with who is there, and a room readable without JavaScript."""
 
+import re
 from datetime import time
 from html import unescape
 
@@ -45,6 +46,20 @@ def test_members_read_the_latest_messages_escaped(client, member, room):
     assert 'maxlength="2000"' in page.text and 'for="chat-text"' in page.text
     assert 'src="/static/js/chat.js"' in page.text
     assert "data-moderates" not in page.text and 'class="mod-menu"' not in page.text
+
+
+def test_staff_and_peer_supporters_messages_show_their_badge(client, member, moderator,
+                                                            admin_user, peer_supporter, room):
+    for writer in (moderator, admin_user, peer_supporter, member):
+        message_send(author=writer, room=room, text=f"Hello from {writer.username}")
+    client.force_login(member)
+
+    page = client.get("/chat/evening-drop-in/").text
+
+    metas = re.findall(r'<p class="chat-message__meta"><strong>(\w+)</strong>(.*?)<time', page)
+    assert [(name, re.sub(r"<[^>]+>", "", badge).strip()) for name, badge in metas] == [
+        ("mo", "Moderator"), ("admin", "Administrator"), ("jo", "Peer supporter"),
+        ("alex", "")]
 
 
 def test_messages_from_blocked_members_are_collapsed(client, member, room):

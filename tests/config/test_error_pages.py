@@ -4,6 +4,9 @@ import pytest
 from django.test import RequestFactory, override_settings
 from django.views.defaults import server_error
 
+from forums.services import thread_create
+from tests.factories import CategoryFactory, UserFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -20,13 +23,15 @@ def test_a_visitor_at_a_missing_address_gets_the_sites_page_with_the_help_link(c
 
 @override_settings(DEBUG=False)
 def test_a_refusal_shows_the_reason_on_the_sites_page(client, member):
+    post = thread_create(author=UserFactory(), category=CategoryFactory(), title="Someone's",
+                         body="Their words").post
     client.force_login(member)
 
-    response = client.get("/forums/posts/999/history/")
+    response = client.get(f"/forums/posts/{post.pk}/history/")
 
     text = response.content.decode()
     assert response.status_code == 403
-    assert "Only moderators can see the edit history." in text
+    assert "Only the member who wrote this post and the moderators can see" in text
     assert "Get help now" in text and "403 Forbidden" not in text
 
 

@@ -738,3 +738,17 @@ def test_thread_page_queries_do_not_grow_with_posts(client, member, moderator, c
         response = client.get(thread_url(thread))
 
     assert page_text(response).count('<article class="post') == min(size, 20)
+
+
+def test_a_member_who_can_reply_can_skip_to_the_reply_box(client, member, thread):
+    client.force_login(member)
+
+    page = page_text(client.get(thread_url(thread)))
+
+    skip = page.index('<a class="skip-to" href="#id_body">Skip to reply</a>')
+    assert skip < page.index('<ol class="post-list">')
+    assert 'id="id_body"' in page
+
+
+def test_visitors_have_no_reply_box_to_skip_to(client, thread):
+    assert "Skip to reply" not in page_text(client.get(thread_url(thread)))

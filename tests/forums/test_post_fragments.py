@@ -6,7 +6,8 @@ import re
 import pytest
 from django.test import Client
 
-from community.services import block_create, warning_preferences_set
+from community import roles
+from community.services import block_create, role_grant, role_revoke, warning_preferences_set
 from forums.services import post_create, post_edit, post_set_visibility, reaction_set
 from moderation.content import Visibility
 from tests.factories import UserFactory
@@ -113,3 +114,40 @@ def test_one_members_state_never_reaches_another(member, reader, moderator, cate
 @pytest.fixture
 def friend_of(db):
     return UserFactory(username="kit")
+
+
+# Badges beside writers' names
+
+
+def badges_beside(page: str, name: str) -> list[str]:
+    """The badges in the heading of each post by `name`."""
+    headings = re.findall(r'<h2 class="post__author".*?</h2>', page, flags=re.S)
+    return [" ".join(re.findall(r'<span class="badge[^"]*">([^<]+)</span>', heading))
+            for heading in headings if f">{name}</a>" in heading]
+
+
+def test_staff_and_peer_supporters_posts_carry_their_badge(member, reader, moderator,
+                                                           admin_user, peer_supporter, category):
+    thread = start(member, category)
+    for writer in (moderator, admin_user, peer_supporter):
+        post_create(author=writer, thread=thread, body=f"Hello from {writer.username}")
+
+    page = view(reader, thread)
+
+    assert badges_beside(page, "mo") == ["Moderator"]
+    assert badges_beside(page, "admin") == ["Administrator"]
+    assert badges_beside(page, "jo") == ["Peer supporter"]
+    assert badges_beside(page, "alex") == [""]
+
+
+def test_a_new_role_shows_its_badge_on_the_next_view(member, reader, category):
+    """The badge is part of each post's cached fragment key, so a kept fragment never shows
+    the badge a writer had before."""
+    thread = start(member, category)
+    assert badges_beside(view(reader, thread), "alex") == [""]
+
+    role_grant(user=member, role=roles.MODERATORS)
+    assert badges_beside(view(reader, thread), "alex") == ["Moderator"]
+
+    role_revoke(user=member, role=roles.MODERATORS)
+    assert badges_beside(view(reader, thread), "alex") == [""]

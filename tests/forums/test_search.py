@@ -1,5 +1,7 @@
 """Searching the forums: what is found, what is never shown, and odd input never breaks the page."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -296,3 +298,35 @@ def test_postgresql_finds_other_forms_of_a_word_and_phrases(client, member, cate
     assert link in search(client, "walks")
     assert link in search(client, '"hard days"')
     assert link not in search(client, "walks -river")
+
+
+# The search box on every forum page
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_every_forum_page_has_a_labelled_search_box_that_needs_no_javascript(
+        client, member, category, signed_in):
+    thread = thread_create(author=member, category=category, title="Sleep",
+                           body="Bad nights").post.thread
+    if signed_in:
+        client.force_login(member)
+
+    for url in (reverse("forums:index"), category.get_absolute_url(), thread.get_absolute_url()):
+        page = client.get(url).content.decode()
+        form = re.search(r'<form class="forum-search"[^>]*>.*?</form>', page, flags=re.S)
+        assert form, url
+        box = form.group(0)
+        assert 'method="get"' in box and f'action="{reverse("forums:search")}"' in box
+        assert 'role="search"' in box
+        assert '<label for="forum-search-q">Search the forums</label>' in box
+        assert 'id="forum-search-q" name="q"' in box
+        assert '<button type="submit"' in box
+
+
+def test_the_box_leads_to_the_results(client, member, category):
+    thread_create(author=member, category=category, title="Sleep at last",
+                  body="Some better nights")
+
+    page = client.get(reverse("forums:search"), {"q": "sleep"}).content.decode()
+
+    assert "Sleep at last" in page

@@ -96,7 +96,14 @@ def test_banner_shows_outside_duty_hours_even_if_a_moderator_is_active(client, m
     not_today_nor_tomorrow()
     presence_touch(moderator=moderator)
 
-    assert BANNER in client.get("/help/").content.decode()
+    assert BANNER in client.get("/").content.decode()
+
+
+def test_the_help_page_itself_has_no_banner_pointing_to_it(client):
+    """It would only push the emergency numbers down the phone's first screen."""
+    assert BANNER in client.get("/").content.decode()
+
+    assert BANNER not in client.get("/help/").content.decode()
 
 
 def test_banner_is_hidden_within_duty_hours_with_a_moderator_active(client, moderator):
