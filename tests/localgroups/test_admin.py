@@ -117,3 +117,14 @@ def test_administrators_see_stale_entries_flagged_and_can_mark_them_checked(clie
     client.post(CHANGELIST, {"action": "mark_checked", "_selected_action": [old.pk]})
     old.refresh_from_db()
     assert old.last_checked == timezone.localdate()
+
+
+def test_admin_front_page_tells_administrators_how_many_entries_to_check(client, admin_user,
+                                                                         partner):
+    PeerGroupFactory(last_checked=timezone.localdate() - timedelta(days=400))
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "1 local peer support group has not been checked for a year" in page
+    client.force_login(partner)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "not been checked for a year" not in page
