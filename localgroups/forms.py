@@ -14,9 +14,13 @@ class GroupSearchForm(forms.Form):
 
     postcode = forms.CharField(
         label="Postcode district", required=False, max_length=12,
+        error_messages={"max_length": "Please enter only the first part of your postcode, "
+                                      "like LS6."},
         help_text="The first part of your postcode, like LS6 or EH1. We will also show "
                   "groups nearby in the same postcode area.")
-    town = forms.CharField(label="Town or city", required=False, max_length=80)
+    town = forms.CharField(label="Town or city", required=False, max_length=80,
+                           error_messages={"max_length": "Please enter a shorter town name "
+                                                         "(80 letters at most)."})
     region = forms.ChoiceField(label="Region", required=False, choices=ANY + Region.choices)
     nation = forms.ChoiceField(label="Nation", required=False,
                                choices=ANY + GroupNation.choices)

@@ -72,3 +72,9 @@ def group_page(pk: int) -> PeerGroup | None:
     return (published().select_related("organisation").prefetch_related("topics")
             .filter(pk=pk).first())
 
+
+
+def open_to_all_count(search: Search) -> int:
+    """Online groups with no place of their own, which a search by place leaves out."""
+    return _what_and_how(published(), search).filter(
+        format__in=[PeerGroup.Format.ONLINE, PeerGroup.Format.BOTH], nation="").count()

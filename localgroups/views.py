@@ -1,5 +1,7 @@
 """The members' pages of the local groups directory: search, and each group's page."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -31,6 +33,10 @@ def group_list(request):
         "map_width": width,
         "map_height": height,
         "region_name": Region(search.region).label if search.region else "",
+        # Searching by place leaves out online groups open to all: say how many there are.
+        "open_to_all": selectors.open_to_all_count(search) if search.has_place else 0,
+        "open_to_all_url": "?" + urlencode({"format": "online", "topic": search.topic}
+                                           if search.topic else {"format": "online"}),
     })
 
 

@@ -85,8 +85,8 @@ def test_the_map_counts_groups_per_region_and_links_to_their_list(client):
 def test_search_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries,
                                                     count):
     PeerGroupFactory.create_batch(count, topics=["carers", "general"])
-    # Four of its own (count, rows, topics, map) and the site-wide ones every page runs.
-    with django_assert_max_num_queries(10):
+    # Five of its own (count, rows, topics, map, online groups) and the site-wide ones.
+    with django_assert_max_num_queries(11):
         response = client.get(URL, {"postcode": "LS6", "topic": "carers"})
     assert len(response.context["page_obj"]) == min(count, 20)
 
@@ -112,3 +112,27 @@ def test_group_page_shows_how_to_join_and_marks_examples(client):
 def test_help_page_and_footer_link_to_the_directory(client):
     page = client.get(reverse("help")).content.decode()
     assert page.count(f'href="{URL}"') == 2
+
+
+@pytest.mark.django_db
+def test_a_search_by_place_points_to_online_groups_open_to_anyone(client):
+    PeerGroupFactory(name="Online", format="online", nation="", region="", town="",
+                     postcode_district="", topics=["carers"])
+    page = client.get(URL, {"postcode": "EH1", "topic": "carers"}).content.decode()
+    assert "0 groups found near EH1" in page
+    assert '<a href="?format=online&amp;topic=carers">1 online group open to anyone' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", [
+    "", "   ", "x" * 100_000, "Leeds\x00\x1b", "<script>alert(1)</script>",
+    "\u202eLeeds", "Leeds 🙂", "' OR 1=1 --",
+])
+def test_awkward_input_is_answered_kindly_and_kept_safe(client, typed):
+    PeerGroupFactory(name="Leeds group")
+    response = client.get(URL, {"town": typed, "postcode": typed})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in page
+    if len(typed) > 80:
+        assert "Please enter a shorter town name" in page
