@@ -46,7 +46,8 @@ class PasswordChangeForm(AdminPasswordChangeForm):
 
 # Highest role first: an administrator who is also a peer supporter is listed as administrator.
 ROLE_LABELS = [(roles.ADMINISTRATORS, "Administrator"), (roles.MODERATORS, "Moderator"),
-               (roles.PEER_SUPPORTERS, "Peer supporter")]
+               (roles.PEER_SUPPORTERS, "Peer supporter"),
+               (roles.PARTNERS, "Partner organisation")]
 
 
 class RoleFilter(admin.SimpleListFilter):

@@ -11,6 +11,8 @@ from community.request_cache import remembered
 PEER_SUPPORTERS = "Peer supporters"
 MODERATORS = "Moderators"
 ADMINISTRATORS = "Administrators"
+# Trusted outside organisations who keep their own entries in the local groups directory.
+PARTNERS = "Partner organisations"
 
 
 def role_names(user) -> frozenset[str]:
@@ -25,6 +27,10 @@ def is_administrator(user: AnonymousUser) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_superuser) or (
         ADMINISTRATORS in role_names(user)
     )
+
+
+def is_partner(user) -> bool:
+    return PARTNERS in role_names(user)
 
 
 def is_moderator(user) -> bool:

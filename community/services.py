@@ -152,7 +152,8 @@ def roles_sync(*, user: User) -> None:
     if user.member.is_peer_supporter != is_peer_supporter:
         user.member.is_peer_supporter = is_peer_supporter
         user.member.save(update_fields=["is_peer_supporter"])
-    is_staff = user.is_superuser or roles.ADMINISTRATORS in names
+    # Partner organisations use the admin too, where they see only their own entries.
+    is_staff = user.is_superuser or bool({roles.ADMINISTRATORS, roles.PARTNERS} & names)
     if user.is_staff != is_staff:
         user.is_staff = is_staff
         user.save(update_fields=["is_staff"])

@@ -33,5 +33,6 @@ urlpatterns = [
     path("chat/", include("chat.urls")),
     path("conversations/", include("conversations.urls")),
     path("moderation/", include("moderation.urls")),
+    path("groups/", include("localgroups.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -40,3 +40,36 @@ def on_duty_moderator():
     user = UserFactory(username="on-duty")
     role_grant(user=user, role=roles.MODERATORS)
     return user
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "localgroups.Organisation"
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class PeerGroupFactory(factory.django.DjangoModelFactory):
+    """An in-person group in Leeds; pass `topics=[...]` to tag it."""
+
+    class Meta:
+        model = "localgroups.PeerGroup"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Group {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+    summary = "A friendly group."
+    format = "in-person"
+    nation = "england"
+    region = "yorkshire-and-the-humber"
+    town = "Leeds"
+    postcode_district = "LS6"
+    meets = "Tuesdays, 6pm"
+    how_to_join = "Just turn up."
+
+    @factory.post_generation
+    def topics(group, create, extracted, **kwargs):
+        from localgroups.models import GroupTopic
+
+        for topic in extracted or []:
+            GroupTopic.objects.create(group=group, topic=topic)
