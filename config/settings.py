@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "forums",
     "chat",
     "conversations",
+    "wellbeing",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +125,7 @@ TEMPLATES = [
                 "community.context_processors.notifications",
                 "moderation.context_processors.cover",
                 "moderation.context_processors.moderator_header",
+                "wellbeing.context_processors.checkin",
             ],
         },
     },

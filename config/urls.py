@@ -33,5 +33,6 @@ urlpatterns = [
     path("chat/", include("chat.urls")),
     path("conversations/", include("conversations.urls")),
     path("moderation/", include("moderation.urls")),
+    path("wellbeing/", include("wellbeing.urls")),
     path("admin/", admin.site.urls),
 ]
