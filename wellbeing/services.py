@@ -32,7 +32,7 @@ from wellbeing.questions import (
     is_very_low,
 )
 
-TOO_FAST = "You have done this several times just now. Please wait a few minutes."
+TOO_FAST = "You have done this several times just now."
 
 
 class AnswersChoice(TextChoices):
