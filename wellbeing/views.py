@@ -119,7 +119,7 @@ def withdraw(request):
     consent = selectors.consent_of(request.user)
     if consent is None or not consent.is_given:
         return redirect("wellbeing:consent")
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
             services.consent_withdraw(member=request.user, answers=form.cleaned_data["answers"])
