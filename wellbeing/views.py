@@ -108,7 +108,7 @@ def _charts(checkins) -> list:
                    x_title="Date of check-in", x_labels=labels,
                    series=[Series(MEASURE_NAMES[measure],
                                   tuple(checkin.scores()[measure] for checkin in checkins))],
-                   unit="out of 10", axis=(10, 2), period="",
+                   unit="points", axis=(10, 2), period="the check-in of ",
                    empty="No answers yet.")
         for measure in Measure
     ]
