@@ -382,6 +382,7 @@ class WriteLimit(models.Model):
         DUTY = "duty", "A moderator going on or off duty"
         EXPORT = "export", "Downloading one's data"
         LEAVE = "leave", "Trying to delete one's account"
+        WELLBEING = "wellbeing", "Wellbeing check-ins, their consent and asking to talk"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     rate = models.CharField(

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "chat",
     "conversations",
     "localgroups",
+    "wellbeing",
 ]
 
 MIDDLEWARE = [
@@ -125,6 +126,7 @@ TEMPLATES = [
                 "community.context_processors.notifications",
                 "moderation.context_processors.cover",
                 "moderation.context_processors.moderator_header",
+                "wellbeing.context_processors.checkin",
             ],
         },
     },

@@ -34,5 +34,6 @@ urlpatterns = [
     path("conversations/", include("conversations.urls")),
     path("moderation/", include("moderation.urls")),
     path("groups/", include("localgroups.urls")),
+    path("wellbeing/", include("wellbeing.urls")),
     path("admin/", admin.site.urls),
 ]

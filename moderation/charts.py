@@ -64,16 +64,19 @@ def duration_scale(longest_seconds: float) -> Scale:
 
 def line_chart(*, chart_id: str, title: str, what: str, x_title: str,
                x_labels: Sequence[str], series: Sequence[Series], unit: str,
-               empty: str = EMPTY) -> SafeString:
+               empty: str = EMPTY, axis: tuple[float, float] | None = None,
+               period: str = "the week of ") -> SafeString:
     """A line chart of `series` against `x_labels`, as an inline <svg> with a legend below.
 
     `what` names the measure ("half within"); the y axis reads "<what>, in <unit>". With no
-    value at all, the sentence `empty` instead of an empty chart."""
+    value at all, the sentence `empty` instead of an empty chart. `axis` fixes the y axis's
+    (top, step), for a measure with a known range (0 to 10); `period` is what the description
+    says before an x label ("the week of ")."""
     series = [Series(one.label, tuple(_finite(value) for value in one.values)) for one in series]
     present = [value for one in series for value in one.values if value is not None]
     if not present:
         return format_html('<p class="chart-empty">{}</p>', empty)
-    top, step = _nice_top(max(present))
+    top, step = axis or _nice_top(max(present))
     y_title = f"{what.capitalize()}, in {unit}"
     svg = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart__drawing" '
@@ -82,7 +85,7 @@ def line_chart(*, chart_id: str, title: str, what: str, x_title: str,
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
         '{}{}{}</svg>',
         WIDTH, HEIGHT, chart_id, chart_id, FONT,
-        chart_id, title, chart_id, describe(series, x_labels, unit, what),
+        chart_id, title, chart_id, describe(series, x_labels, unit, what, period=period),
         _y_axis(top, step, y_title), _x_axis(x_labels, x_title),
         mark_safe("".join(_line(one, LOOKS[index % len(LOOKS)], top, len(x_labels))
                           for index, one in enumerate(series))),
@@ -97,7 +100,8 @@ def line_chart(*, chart_id: str, title: str, what: str, x_title: str,
                        '</figure>', chart_id, svg, legend)
 
 
-def describe(series: Sequence[Series], x_labels: Sequence[str], unit: str, what: str) -> str:
+def describe(series: Sequence[Series], x_labels: Sequence[str], unit: str, what: str,
+             *, period: str = "the week of ") -> str:
     """The trend of each series in a sentence or two, for people who cannot see the lines."""
     parts = [f"{what.capitalize()}, in {unit}, from {x_labels[0]} to {x_labels[-1]}."
              if x_labels else ""]
@@ -109,15 +113,15 @@ def describe(series: Sequence[Series], x_labels: Sequence[str], unit: str, what:
             continue
         (first_x, first), (last_x, last) = points[0], points[-1]
         if len(points) == 1:
-            parts.append(f"{one.label}: {_number(first)} {unit} in the week of {first_x} only.")
+            parts.append(f"{one.label}: {_number(first)} {unit} in {period}{first_x} only.")
             continue
         direction = ("went up" if _number(last) != _number(first) and last > first
                      else "went down" if _number(last) != _number(first) else "was the same")
         lowest, highest = min(value for _, value in points), max(value for _, value in points)
         gaps = len(one.values) - len(points)
         parts.append(
-            f"{one.label}: {direction}, from {_number(first)} {unit} in the week of {first_x} "
-            f"to {_number(last)} {unit} in the week of {last_x}; lowest {_number(lowest)}, "
+            f"{one.label}: {direction}, from {_number(first)} {unit} in {period}{first_x} "
+            f"to {_number(last)} {unit} in {period}{last_x}; lowest {_number(lowest)}, "
             f"highest {_number(highest)}"
             + (f"; {gaps} week{'s' if gaps > 1 else ''} with no figure." if gaps else ".")
         )

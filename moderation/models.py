@@ -119,6 +119,7 @@ class QueueItem(models.Model):
         CRISIS = "crisis", "Crisis language"
         WATCHED_WORD = "watched_word", "Watched word"
         HELD = "held", "Held for approval"
+        TALK_REQUEST = "talk_request", "A member asked to talk"
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"

@@ -28,7 +28,8 @@ MEMBER_PAGES = ["/", "/members/alex/", "/members/me/edit/", "/members/jo/", "/me
                 "/forums/posts/1/", "/forums/anxiety-and-low-mood/new/", "/chat/",
                 "/chat/carers-cuppa/", "/chat/evening-drop-in/",
                 "/chat/carers-cuppa/messages/4/report/", "/conversations/",
-                "/accounts/password/change/", "/accounts/email/", "/accounts/logout/"]
+                "/accounts/password/change/", "/accounts/email/", "/accounts/logout/",
+                "/wellbeing/take-part/easy-read/"]
 
 # Item 1 is the demo's own: screening flagged one of the seeded posts.
 MODERATOR_PAGES = ["/moderation/", "/moderation/?priority=urgent&status=nonsense",

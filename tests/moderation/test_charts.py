@@ -161,3 +161,14 @@ def test_long_labels_are_fewer_and_stay_inside_the_drawing():
     for text in shown:
         half = len(text.text) * 15 * 0.6 / 2
         assert half <= float(text.get("x")) <= WIDTH - half
+
+
+def test_a_fixed_axis_runs_from_zero_to_its_top_whatever_the_values():
+    svg = drawing(chart([Series("Life satisfaction", (3, 4))], x_labels=["2 Dec", "30 Dec"],
+                        unit="points", axis=(10, 2), period="the check-in of "))
+    ticks = [text.text for text in svg.iter(f"{SVG}text")]
+    assert ["0", "2", "4", "6", "8", "10"] == [tick for tick in ticks
+                                               if tick in {"0", "2", "4", "6", "8", "10"}]
+    description = svg.find(f"{SVG}desc").text
+    assert "from 3 points in the check-in of 2 Dec to 4 points in the check-in of 30 Dec" \
+        in description
