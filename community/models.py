@@ -382,6 +382,7 @@ class WriteLimit(models.Model):
         DUTY = "duty", "A moderator going on or off duty"
         EXPORT = "export", "Downloading one's data"
         LEAVE = "leave", "Trying to delete one's account"
+        STEP_BACK = "step_back", "A peer supporter stepping back or coming back"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     rate = models.CharField(

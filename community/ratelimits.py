@@ -44,6 +44,7 @@ DEFAULT_RATES = {
     Kind.DUTY: "10 per 10 minutes",
     Kind.EXPORT: "3 per 10 minutes; 10 per day",
     Kind.LEAVE: "5 per 10 minutes; 20 per day",
+    Kind.STEP_BACK: "6 per hour; 20 per day",
 }
 RATES_CACHE_KEY = "community:write-limits"
 RATES_CACHE_SECONDS = 60

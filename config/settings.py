@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "forums",
     "chat",
     "conversations",
+    "mentoring",
 ]
 
 MIDDLEWARE = [

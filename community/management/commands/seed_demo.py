@@ -78,6 +78,7 @@ class Command(BaseCommand):
         # By name, so community imports no forum code; DEBUG was checked above.
         call_command("seed_forums", force=True, stdout=self.stdout)
         call_command("seed_chat", force=True, stdout=self.stdout)
+        call_command("seed_mentoring", force=True, stdout=self.stdout)
         self.stdout.write(
             f"Demo data ready ({created} new accounts). Log in as alex, sam, jo (peer "
             f"supporter), mo (moderator) or admin (administrator), password: {DEMO_PASSWORD}"
