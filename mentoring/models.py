@@ -61,7 +61,9 @@ class TrainingRecord(models.Model):
             models.CheckConstraint(
                 condition=models.Q(expires_on__isnull=True)
                 | models.Q(expires_on__gt=models.F("completed_on")),
-                name="training_runs_out_after_it_is_completed"),
+                name="training_runs_out_after_it_is_completed",
+                violation_error_message="The training must run out after the day it was "
+                                        "completed. Please check the dates."),
         ]
 
     def __str__(self) -> str:
