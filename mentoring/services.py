@@ -251,7 +251,8 @@ def training_lapses_pause(*, today: datetime.date | None = None) -> list[User]:
 
     Permissions stop the day training runs out whether or not this has run (they ask
     supporter_standing); this brings the badge in line and sends the notices. Returns
-    the peer supporters newly paused.
+    the peer supporters newly paused. `today` is for tests; the badge follows the real
+    date.
     """
     today = today or timezone.localdate()
     newly_paused = []
@@ -266,9 +267,9 @@ def training_lapses_pause(*, today: datetime.date | None = None) -> list[User]:
 
 @transaction.atomic
 def _pause_if_lapsed(user: User, today: datetime.date) -> bool:
-    if user.member.is_peer_supporter != roles.is_peer_supporter(user):
-        roles_sync(user=user)
     standing = supporter_standing(user, today=today)
+    if user.member.is_peer_supporter != standing.is_active:
+        roles_sync(user=user)
     if not standing.is_paused:
         return False
     supporter = PeerSupporter.objects.select_for_update().get_or_create(user=user)[0]
