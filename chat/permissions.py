@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from chat.models import Room
 from community.permissions import can, check_member
-from community.roles import is_moderator
+from community.roles import is_moderator, is_peer_supporter
 from moderation.content import Visibility
 from moderation.sanctions import LOCKED_OUT, Kind, active_sanctions
 
@@ -25,12 +25,18 @@ def check_join(user, room: Room) -> None:
         raise PermissionDenied("Your account can't join rooms just now.")
     if stopping:
         raise PermissionDenied(UNREAD_WARNING)
-    if is_moderator(user) or room.facilitators.filter(pk=user.pk).exists():
+    if is_moderator(user) or _is_facilitating(user, room):
         return
     if room.who_may_join == Room.Joiners.POSTERS and not user.posts.filter(
             visibility=Visibility.PUBLISHED).exists():
         raise PermissionDenied("This room is for members who have a post in the forums. "
                                "Write one, and once it is up you can join.")
+
+
+def _is_facilitating(user, room: Room) -> bool:
+    """Facilitating a room is a peer supporter's task: it pauses with their training or
+    while they step back."""
+    return room.facilitators.filter(pk=user.pk).exists() and is_peer_supporter(user)
 
 
 def check_delete(user, message) -> None:

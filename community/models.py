@@ -383,6 +383,7 @@ class WriteLimit(models.Model):
         EXPORT = "export", "Downloading one's data"
         LEAVE = "leave", "Trying to delete one's account"
         WELLBEING = "wellbeing", "Wellbeing check-ins, their consent and asking to talk"
+        STEP_BACK = "step_back", "A peer supporter stepping back or coming back"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     rate = models.CharField(

@@ -45,6 +45,7 @@ DEFAULT_RATES = {
     Kind.EXPORT: "3 per 10 minutes; 10 per day",
     Kind.LEAVE: "5 per 10 minutes; 20 per day",
     Kind.WELLBEING: "10 per 10 minutes; 30 per day",
+    Kind.STEP_BACK: "6 per hour; 20 per day",
 }
 RATES_CACHE_KEY = "community:write-limits"
 RATES_CACHE_SECONDS = 60

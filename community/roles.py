@@ -1,5 +1,7 @@
 """Who holds which role. Roles are Django groups, so administrators grant them in the admin."""
 
+from collections.abc import Callable
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import AnonymousUser
@@ -14,6 +16,11 @@ ADMINISTRATORS = "Administrators"
 # Trusted outside organisations who keep their own entries in the local groups directory.
 PARTNERS = "Partner organisations"
 
+# Whether a member of the Peer supporters group may act as one just now (trained, not
+# stepped back). The mentoring app, which keeps the training records, sets it from its
+# AppConfig.ready, so community imports none of it; without it the group alone counts.
+_peer_support_rule: Callable[..., bool] | None = None
+
 
 def role_names(user) -> frozenset[str]:
     """The user's group names, looked up once per request."""
@@ -21,6 +28,23 @@ def role_names(user) -> frozenset[str]:
         return frozenset()
     return remembered(("roles", user.pk), lambda: member_fact(
         user.pk, ROLES, lambda: frozenset(user.groups.values_list("name", flat=True))))
+
+
+def peer_support_rule(rule: Callable[..., bool]) -> Callable[..., bool]:
+    """Set the rule that decides whether a peer supporter is in good standing."""
+    global _peer_support_rule
+    _peer_support_rule = rule
+    return rule
+
+
+def is_peer_supporter(user) -> bool:
+    """In the Peer supporters group and in good standing (current training, not stepped
+    back). The badge and every peer-supporter permission follow this."""
+    if PEER_SUPPORTERS not in role_names(user):
+        return False
+    if _peer_support_rule is None:
+        return True
+    return remembered(("peer-standing", user.pk), lambda: _peer_support_rule(user))
 
 
 def is_administrator(user: AnonymousUser) -> bool:

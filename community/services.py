@@ -138,17 +138,19 @@ def roles_sync(*, user: User) -> None:
     """Bring the badge, admin access and open sockets in line with the user's groups.
 
     Groups are the one place roles are granted (here or in the admin); the
-    peer-supporter badge and staff status follow from them. The admin calls this
+    peer-supporter badge (which also needs good standing: roles.is_peer_supporter)
+    and staff status follow from them. The admin calls this
     after every save of an account, so deactivation reaches the sockets too.
     """
     forget(("roles", user.pk))
+    forget(("peer-standing", user.pk))
     member_facts_changed([user.pk], ROLES, BLOCKERS)
     # Those who blocked them must see them again at once if they became staff.
     member_facts_changed(list(Block.objects.filter(blocked=user).values_list(
         "blocker_id", flat=True)), BLOCKED)
     member_rights_changed(member=user)
     names = roles.role_names(user)
-    is_peer_supporter = roles.PEER_SUPPORTERS in names
+    is_peer_supporter = roles.is_peer_supporter(user)
     if user.member.is_peer_supporter != is_peer_supporter:
         user.member.is_peer_supporter = is_peer_supporter
         user.member.save(update_fields=["is_peer_supporter"])

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "conversations",
     "localgroups",
     "wellbeing",
+    "mentoring",
 ]
 
 MIDDLEWARE = [

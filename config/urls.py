@@ -32,6 +32,7 @@ urlpatterns = [
     path("forums/", include("forums.urls")),
     path("chat/", include("chat.urls")),
     path("conversations/", include("conversations.urls")),
+    path("mentoring/", include("mentoring.urls")),
     path("moderation/", include("moderation.urls")),
     path("groups/", include("localgroups.urls")),
     path("wellbeing/", include("wellbeing.urls")),

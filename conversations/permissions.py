@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 
 from community.permissions import can, check_member
-from community.roles import PEER_SUPPORTERS, is_moderator, role_names
+from community.roles import is_moderator, is_peer_supporter
 from community.selectors import blocked_ids, blocker_ids
 from conversations.models import Conversation, ConversationSettings, PrivateMessage
 from moderation.adapters import adapter_for
@@ -13,10 +13,11 @@ from moderation.models import QueueItem
 
 
 def may_check_in(user) -> bool:
-    """Moderators check in; peer supporters too when an administrator allows it."""
+    """Moderators check in; peer supporters in good standing too (current training, not
+    stepped back) when an administrator allows it."""
     if is_moderator(user):
         return True
-    return (PEER_SUPPORTERS in role_names(user)
+    return (is_peer_supporter(user)
             and ConversationSettings.current().peer_supporters_may_check_in)
 
 

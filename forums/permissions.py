@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 
 from community.permissions import can, check_member
-from community.roles import is_moderator
+from community.roles import is_moderator, is_peer_supporter
 from community.selectors import blocked_ids
 from forums.models import Category, Post, Thread
 from moderation.content import Visibility
@@ -34,7 +34,7 @@ def check_start_thread(user, category: Category) -> None:
     who = category.who_may_start
     if who == Category.Starters.STAFF and not is_moderator(user) or (
             who == Category.Starters.PEER_SUPPORTERS
-            and not (is_moderator(user) or user.member.is_peer_supporter)):
+            and not (is_moderator(user) or is_peer_supporter(user))):
         raise PermissionDenied(f"New threads in {category.name} are started by "
                                f"{category.get_who_may_start_display().lower()}. "
                                "You can still reply to the threads there.")

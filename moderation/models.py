@@ -267,6 +267,12 @@ class ModerationAction(models.Model):
         DUTY_OFF = "duty_off", "Went off duty"
         DATA_EXPORT = "data_export", "Downloaded their data"
         ACCOUNT_DELETE = "account_delete", "Deleted their account"
+        SUPPORTER = "supporter", "Changed a peer supporter's record"
+        TRAINING = "training", "Recorded peer supporter training"
+        SUPERVISION = "supervision", "Recorded a supervision session"
+        TRAINING_LAPSED = "training_lapsed", "Paused a peer supporter: no current training"
+        STEP_BACK = "step_back", "Stepped back from peer support"
+        COME_BACK = "come_back", "Came back to peer support"
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.PROTECT, related_name="moderation_actions",

@@ -10,7 +10,7 @@ from channels.layers import channel_layers
 from community import roles
 from community.services import role_grant
 from moderation.screening import rules
-from tests.factories import UserFactory
+from tests.factories import UserFactory, trained
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -103,8 +103,10 @@ def member(db):
 
 @pytest.fixture
 def peer_supporter(db):
+    """A peer supporter in good standing: the role, and training that counts today."""
     user = UserFactory(username="jo")
     role_grant(user=user, role=roles.PEER_SUPPORTERS)
+    trained(user)
     return user
 
 

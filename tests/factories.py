@@ -73,3 +73,22 @@ class PeerGroupFactory(factory.django.DjangoModelFactory):
 
         for topic in extracted or []:
             GroupTopic.objects.create(group=group, topic=topic)
+def trained(user, *, course="Peer support foundations", completed_days_ago=30,
+            runs_out_in_days: int | None = 365, kind="volunteer"):
+    """Record current training for a peer supporter, as an administrator would, and bring
+    their badge in line. Returns the TrainingRecord."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.services import roles_sync
+    from mentoring.models import PeerSupporter, TrainingRecord
+
+    today = timezone.localdate()
+    supporter = PeerSupporter.objects.get_or_create(user=user, defaults={"kind": kind})[0]
+    record = TrainingRecord.objects.create(
+        supporter=supporter, course=course,
+        completed_on=today - timedelta(days=completed_days_ago),
+        expires_on=None if runs_out_in_days is None else today + timedelta(days=runs_out_in_days))
+    roles_sync(user=user)
+    return record

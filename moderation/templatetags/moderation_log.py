@@ -52,6 +52,12 @@ SENTENCES = {
     Verb.CONVERSATION_END: "{actor} ended {target}",
     Verb.DUTY_ON: "{actor} went on duty",
     Verb.DUTY_OFF: "{actor} went off duty",
+    Verb.SUPPORTER: "{actor} changed the peer supporter record of {member}",
+    Verb.TRAINING: "{actor} recorded peer supporter training for {member}",
+    Verb.SUPERVISION: "{actor} recorded a supervision session for {member}",
+    Verb.TRAINING_LAPSED: "{actor} paused {member} as a peer supporter: no current training",
+    Verb.STEP_BACK: "{actor} stepped back from peer support",
+    Verb.COME_BACK: "{actor} came back to peer support",
 }
 # Words in a hand-over or an escalation are a note to the next person, not a reason.
 NOTED = {Verb.HAND_OVER, Verb.ESCALATE}

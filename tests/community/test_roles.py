@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from community import roles
 from community.roles import is_administrator, is_moderator
 from community.services import roles_sync
-from tests.factories import UserFactory
+from tests.factories import UserFactory, trained
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,7 @@ def test_granting_administrator_opens_the_admin_site(admin_user):
 def test_badge_and_admin_access_follow_the_groups_both_ways(member):
     peer_group = Group.objects.get(name=roles.PEER_SUPPORTERS)
     admin_group = Group.objects.get(name=roles.ADMINISTRATORS)
+    trained(member)  # the badge also needs current training (tests/mentoring)
 
     member.groups.add(peer_group, admin_group)
     roles_sync(user=member)

@@ -275,6 +275,15 @@ def _about_member(verb, reason="Be kind"):
     return record
 
 
+def _by_themselves(verb, *, site=False):
+    """A peer supporter stepping back or coming back; or the site pausing them."""
+    def record(world, content, by):
+        alex = world["profile"].user
+        return action_record(actor=None if site else alex, verb=verb, member=alex,
+                             reason="Training has run out" if site else "")
+    return record
+
+
 def _review(verb, source):
     def record(world, content, by):
         item = _item(world["post"])
@@ -395,6 +404,19 @@ ON_OTHERS = [
     (Verb.DATA_EXPORT, "leaving", _leaving(Verb.DATA_EXPORT), "kit downloaded their data"),
     (Verb.ACCOUNT_DELETE, "leaving", _leaving(Verb.ACCOUNT_DELETE),
      "former-member-123456 deleted their account"),
+    (Verb.SUPPORTER, "member", _about_member(Verb.SUPPORTER, "Paid peer supporter"),
+     "mo changed the peer supporter record of alex Reason: Paid peer supporter"),
+    (Verb.TRAINING, "member", _about_member(Verb.TRAINING, "Foundations (1 December 2026)"),
+     "mo recorded peer supporter training for alex Reason: Foundations (1 December 2026)"),
+    (Verb.SUPERVISION, "member", _about_member(Verb.SUPERVISION, "Supervision on 1 December"),
+     "mo recorded a supervision session for alex Reason: Supervision on 1 December"),
+    (Verb.TRAINING_LAPSED, "member", _by_themselves(Verb.TRAINING_LAPSED, site=True),
+     "The site paused alex as a peer supporter: no current training "
+     "Reason: Training has run out"),
+    (Verb.STEP_BACK, "member", _by_themselves(Verb.STEP_BACK),
+     "alex stepped back from peer support"),
+    (Verb.COME_BACK, "member", _by_themselves(Verb.COME_BACK),
+     "alex came back to peer support"),
 ]
 TABLE = [
     *((verb, kind, record, sentence) for verb, (record, sentence) in ON_CONTENT.items()

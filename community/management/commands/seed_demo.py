@@ -79,6 +79,7 @@ class Command(BaseCommand):
         call_command("seed_forums", force=True, stdout=self.stdout)
         call_command("seed_chat", force=True, stdout=self.stdout)
         call_command("seed_local_groups", force=True, stdout=self.stdout)
+        call_command("seed_mentoring", force=True, stdout=self.stdout)
         self.stdout.write(
             f"Demo data ready ({created} new accounts). Log in as alex, sam, jo (peer "
             f"supporter), mo (moderator) or admin (administrator), password: {DEMO_PASSWORD}"
