@@ -6,8 +6,18 @@ import io
 import pytest
 
 from wellbeing.outcomes import (
-    CSV_COLUMNS, FEWER_THAN_10, HIDES_A_SMALL_GROUP, NOT_KNOWN, OutcomeRow, csv_cell, csv_rows,
-    loneliness_change, measure_change, outcome_report, t_975)
+    CSV_COLUMNS,
+    FEWER_THAN_10,
+    HIDES_A_SMALL_GROUP,
+    NOT_KNOWN,
+    OutcomeRow,
+    csv_cell,
+    csv_rows,
+    loneliness_change,
+    measure_change,
+    outcome_report,
+    t_975,
+)
 
 
 @pytest.mark.parametrize(("df", "expected"), [
