@@ -71,6 +71,13 @@ class MeasureChange:
         return self.measure in LOWER_IS_BETTER
 
     @property
+    def is_better_on_average(self) -> bool | None:
+        """Whether the average moved the good way (down for anxiety); None if no change."""
+        if self.suppressed or not self.mean:
+            return None
+        return (self.mean < 0) == self.is_lower_better
+
+    @property
     def improved(self) -> bool | None:
         """True if the whole interval lies on the better side of no change, False if on the
         worse side, None if it includes no change (or the figures are hidden)."""
@@ -194,8 +201,9 @@ def _hidden(outcome: CohortOutcome, reason: str) -> CohortOutcome:
 def outcome_report(rows: Iterable[OutcomeRow], *, order: list[str] | None = None
                    ) -> OutcomeReport:
     """Everyone's figures and each group's, in `order` (other groups after, by name;
-    "Not known" last). If exactly one group is hidden as small, the next smallest is
-    hidden too: otherwise the total minus the shown groups would give it away."""
+    "Not known" last). While the groups hidden as small hold fewer than 10 people between
+    them, the smallest shown group is hidden too: otherwise everyone's figures minus the
+    shown groups' would give the small groups away."""
     rows = list(rows)
     by_cohort: dict[str, list[OutcomeRow]] = {}
     for row in rows:
@@ -204,11 +212,14 @@ def outcome_report(rows: Iterable[OutcomeRow], *, order: list[str] | None = None
     labels = sorted(by_cohort, key=lambda label: (
         label == NOT_KNOWN, rank.get(label, len(rank)), label))
     cohorts = [cohort_outcome(by_cohort[label], label) for label in labels]
-    small = [c for c in cohorts if c.n < FEWEST_SHOWN]
-    shown = [c for c in cohorts if c.n >= FEWEST_SHOWN]
-    if len(small) == 1 and shown:
-        also = min(shown, key=lambda c: c.n)
-        cohorts = [_hidden(c, HIDES_A_SMALL_GROUP) if c is also else c for c in cohorts]
+    hidden = [c for c in cohorts if c.n < FEWEST_SHOWN]
+    shown = sorted((c for c in cohorts if c.n >= FEWEST_SHOWN), key=lambda c: c.n)
+    also = []
+    while hidden and shown and sum(c.n for c in hidden + also) < FEWEST_SHOWN:
+        also.append(shown.pop(0))
+    hide_too = {c.cohort for c in also}
+    cohorts = [_hidden(c, HIDES_A_SMALL_GROUP) if c.cohort in hide_too else c
+               for c in cohorts]
     if len(cohorts) == 1:  # one group is everyone: no need to show it twice
         cohorts = []
     return OutcomeReport(cohort_outcome(rows, EVERYONE), cohorts)

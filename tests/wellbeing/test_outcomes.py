@@ -105,7 +105,8 @@ def test_groups_are_worked_out_separately_and_small_ones_hidden():
     assert [c.cohort for c in report.cohorts] == ["England", "Scotland", "Wales", NOT_KNOWN]
     england, scotland, wales, unknown = report.cohorts
     assert england.measures[0].n == 12 and scotland.loneliness.toward_never == 11
-    # Two small groups are hidden; only their sum could be worked out, so the rest show.
+    # The two small groups hold 11 people between them: only that sum could be worked
+    # out, so the other groups show.
     assert wales.suppressed and unknown.suppressed and not scotland.suppressed
     assert all(m.reason == FEWER_THAN_10 for m in wales.measures)
 
@@ -117,6 +118,23 @@ def test_one_small_group_hides_the_next_smallest_so_it_cannot_be_worked_out():
     assert wales.suppressed and wales.measures[0].reason == FEWER_THAN_10
     assert scotland.suppressed and scotland.measures[0].reason == HIDES_A_SMALL_GROUP
     assert not england.suppressed
+
+
+def test_small_groups_holding_under_ten_between_them_hide_the_next_smallest_too():
+    rows = people(12, "England") + people(11, "Scotland", start=100) + \
+        people(10, "Wales", start=200) + people(4, "Elsewhere", start=300) + \
+        people(3, NOT_KNOWN, start=400)
+    report = outcome_report(rows, order=["England", "Scotland", "Wales", "Elsewhere"])
+    shown = [c.cohort for c in report.cohorts if not c.suppressed]
+    assert shown == ["England", "Scotland"]
+    wales = report.cohorts[2]
+    assert wales.measures[0].reason == HIDES_A_SMALL_GROUP
+
+
+def test_better_on_average_follows_the_measure_direction():
+    assert measure_change([-1] * 10, measure="anxiety", cohort="x").is_better_on_average
+    assert not measure_change([-1] * 10, measure="happiness", cohort="x").is_better_on_average
+    assert measure_change([0] * 10, measure="happiness", cohort="x").is_better_on_average is None
 
 
 def test_csv_has_the_figures_and_says_why_small_groups_are_missing():
