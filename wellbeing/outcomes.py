@@ -130,8 +130,10 @@ class LonelinessChange:
 
 @dataclass(frozen=True)
 class CohortOutcome:
+    """One group's figures; `n` (people in the group) is None when the group is hidden."""
+
     cohort: str
-    n: int
+    n: int | None
     measures: list[MeasureChange]
     loneliness: LonelinessChange
 
@@ -187,12 +189,13 @@ def cohort_outcome(rows: list[OutcomeRow], cohort: str) -> CohortOutcome:
         measures.append(measure_change(changes, measure=measure, cohort=cohort))
     pairs = [(row.first["loneliness"], row.latest["loneliness"]) for row in rows
              if row.first.get("loneliness") and row.latest.get("loneliness")]
-    return CohortOutcome(cohort, len(rows), measures, loneliness_change(pairs, cohort=cohort))
+    n = len(rows) if len(rows) >= FEWEST_SHOWN else None
+    return CohortOutcome(cohort, n, measures, loneliness_change(pairs, cohort=cohort))
 
 
 def _hidden(outcome: CohortOutcome, reason: str) -> CohortOutcome:
     return CohortOutcome(
-        outcome.cohort, outcome.n,
+        outcome.cohort, None,
         [MeasureChange(m.measure, m.cohort, suppressed=True, reason=reason)
          for m in outcome.measures],
         LonelinessChange(outcome.cohort, suppressed=True, reason=reason))
@@ -212,12 +215,15 @@ def outcome_report(rows: Iterable[OutcomeRow], *, order: list[str] | None = None
     labels = sorted(by_cohort, key=lambda label: (
         label == NOT_KNOWN, rank.get(label, len(rank)), label))
     cohorts = [cohort_outcome(by_cohort[label], label) for label in labels]
-    hidden = [c for c in cohorts if c.n < FEWEST_SHOWN]
-    shown = sorted((c for c in cohorts if c.n >= FEWEST_SHOWN), key=lambda c: c.n)
-    also = []
-    while hidden and shown and sum(c.n for c in hidden + also) < FEWEST_SHOWN:
-        also.append(shown.pop(0))
-    hide_too = {c.cohort for c in also}
+    sizes = {label: len(by_cohort[label]) for label in labels}
+    hidden = sum(size for size in sizes.values() if size < FEWEST_SHOWN)
+    shown = sorted((label for label in labels if sizes[label] >= FEWEST_SHOWN),
+                   key=sizes.get)
+    hide_too = set()
+    while 0 < hidden < FEWEST_SHOWN and shown:
+        label = shown.pop(0)
+        hide_too.add(label)
+        hidden += sizes[label]
     cohorts = [_hidden(c, HIDES_A_SMALL_GROUP) if c.cohort in hide_too else c
                for c in cohorts]
     if len(cohorts) == 1:  # one group is everyone: no need to show it twice

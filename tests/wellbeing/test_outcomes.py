@@ -109,6 +109,9 @@ def test_groups_are_worked_out_separately_and_small_ones_hidden():
     # out, so the other groups show.
     assert wales.suppressed and unknown.suppressed and not scotland.suppressed
     assert all(m.reason == FEWER_THAN_10 for m in wales.measures)
+    # A hidden group does not even say how many people it has.
+    assert wales.n is None and unknown.n is None and wales.loneliness.n is None
+    assert wales.loneliness.toward_never is None and wales.loneliness.share_away is None
 
 
 def test_one_small_group_hides_the_next_smallest_so_it_cannot_be_worked_out():
@@ -150,7 +153,7 @@ def test_csv_has_the_figures_and_says_why_small_groups_are_missing():
     anxiety_everyone = next(row for row in table if row[0] == "Anxiety yesterday")
     assert anxiety_everyone[3].startswith("-")  # a negative number stays a number
     hidden = next(row for row in happiness if row[1].startswith("'="))
-    assert hidden[2] == "suppressed: fewer than 10 people"
+    assert hidden[2:] == ["suppressed: fewer than 10 people"] + [""] * 6
     lonely = next(row for row in table if row[:2] == ["Loneliness", "England"])
     # England is hidden too: otherwise Everyone minus England would give the small group.
     assert lonely[2] == f"suppressed: {HIDES_A_SMALL_GROUP}"
