@@ -127,6 +127,14 @@ class LonelinessChange:
     def share_away(self) -> float | None:
         return None if self.suppressed else self.away / self.n
 
+    @property
+    def sentence(self) -> str:
+        if self.suppressed:
+            return f"Loneliness: not shown, {self.reason}."
+        return (f"Of {self.n} people, {self.toward_never} felt lonely less often at their "
+                f"latest check-in than at their first, {self.same} the same, and "
+                f"{self.away} more often.")
+
 
 @dataclass(frozen=True)
 class CohortOutcome:

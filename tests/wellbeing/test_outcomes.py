@@ -84,7 +84,10 @@ def test_loneliness_counts_moves_toward_never_and_away():
     assert (lonely.n, lonely.toward_never, lonely.same, lonely.away) == (10, 6, 3, 1)
     assert lonely.share_toward_never == pytest.approx(0.6)
     assert lonely.share_away == pytest.approx(0.1)
-    assert loneliness_change(pairs[:9], cohort="Everyone").suppressed
+    assert lonely.sentence == ("Of 10 people, 6 felt lonely less often at their latest "
+                               "check-in than at their first, 3 the same, and 1 more often.")
+    nine = loneliness_change(pairs[:9], cohort="Everyone")
+    assert nine.suppressed and nine.sentence == "Loneliness: not shown, fewer than 10 people."
 
 
 def answers(score, loneliness="some"):
