@@ -1,12 +1,18 @@
-"""Reads for wellbeing pages: whether a check-in is due, and a member's own answers."""
+"""Reads for wellbeing pages: whether a check-in is due, a member's own answers, and the
+organisation's outcome figures."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
+from community.models import Nation
+from wellbeing import outcomes
 from wellbeing.models import CheckIn, Consent
-from wellbeing.questions import EVERY_DAYS
+from wellbeing.outcomes import EVERYONE, NOT_KNOWN, OutcomeReport, OutcomeRow
+from wellbeing.questions import EVERY_DAYS, Measure
 
 
 class Due:
@@ -53,3 +59,71 @@ def checkin_history(member) -> list[CheckIn]:
 
 def consent_of(member) -> Consent | None:
     return Consent.objects.filter(member=member).first()
+
+
+class OutcomeGroups(models.TextChoices):
+    """How the outcome report splits people into groups."""
+
+    EVERYONE = "everyone", "Everyone"
+    MONTH_JOINED = "month_joined", "Month joined"
+    NATION = "nation", "Nation"
+
+
+OUTCOME_FIELDS = [*Measure.values, "loneliness"]
+
+
+def outcome_rows(by: str = OutcomeGroups.EVERYONE) -> tuple[list[OutcomeRow], list[str]]:
+    """Each person's first and latest answered check-in, with their group read from the
+    member now: one query whatever the number of members. A member and an anonymised
+    series are each one person; an anonymised series has no member, so its group is
+    "Not known". People with one answered check-in are left out. Also returns the groups'
+    order (months in time order, nations in the usual order)."""
+    answered = (CheckIn.objects.filter(is_skipped=False)
+                .filter(Q(member__isnull=False) | Q(series__isnull=False))
+                .order_by("recorded_at", "pk")
+                .values("member_id", "series", "member__member__nation",
+                        "member__member__joined_at", *OUTCOME_FIELDS))
+    first: dict = {}
+    latest: dict = {}
+    cohort_of: dict = {}
+    for checkin in answered.iterator(chunk_size=2000):
+        key = ("member", checkin["member_id"]) if checkin["member_id"] else \
+            ("series", checkin["series"])
+        answers = {name: checkin[name] for name in OUTCOME_FIELDS}
+        if key in first:
+            latest[key] = answers
+        else:
+            first[key] = answers
+            cohort_of[key] = _cohort(by, checkin)
+    rows = [OutcomeRow(key, cohort_of[key], first[key], latest[key]) for key in latest]
+    if by == OutcomeGroups.NATION:
+        order = [label for _, label in Nation.choices]
+    else:
+        order = sorted({row.cohort for row in rows}, key=_month_order)
+    return rows, order
+
+
+def _cohort(by: str, checkin: dict) -> str:
+    if by == OutcomeGroups.EVERYONE:
+        return EVERYONE
+    if checkin["member_id"] is None:
+        return NOT_KNOWN
+    if by == OutcomeGroups.NATION:
+        nation = checkin["member__member__nation"]
+        return Nation(nation).label if nation else NOT_KNOWN
+    joined = checkin["member__member__joined_at"]
+    return timezone.localtime(joined).strftime("%B %Y") if joined else NOT_KNOWN
+
+
+def _month_order(label: str):
+    try:
+        return datetime.strptime(label, "%B %Y")
+    except ValueError:
+        return datetime.max
+
+
+def outcome_report(by: str = OutcomeGroups.EVERYONE) -> OutcomeReport:
+    """Outcome figures for everyone and, unless `by` is EVERYONE, for each group; small
+    groups are hidden (wellbeing.outcomes). One query."""
+    rows, order = outcome_rows(by)
+    return outcomes.outcome_report(rows, order=order)
