@@ -1102,7 +1102,12 @@ CRISIS_PATTERNS = [
     ("death (by chocolate|metal|stare)", "not-a-crisis", "general", EVERYDAY),
     # Everyday, about jumping into things and onto things.
     ("(jump|jum|hop|jumping|hopping) (in|into|in to|on|onto) (the|a|my)? (shower|bath|car|taxi"
-     "|cab|bus|call|zoom|queue|bandwagon) (now|tonight|rn|then|later)?", "not-a-crisis",
+     "|cab|bus|call|zoom|queue|bandwagon|train|tram|plane|ferry|coach) (now|tonight|rn|then"
+     "|later|to|with|tmrw|tomorrow)?", "not-a-crisis", "general", EVERYDAY),
+    ("drown (myself|my sorrows) in (hot chocolate|chocolate|tea|coffee|work|netflix|books"
+     "|paperwork|revision|bubbles|a bubble bath|biscuits|cake)", "not-a-crisis", "general",
+     EVERYDAY),
+    ("(kill|killing|killed) me (emotionally|with kindness|with cuteness)", "not-a-crisis",
      "general", EVERYDAY),
     # Everyday errands and talk that look like signs: the car to the garage, old tablets back
     # to the chemist, a number saved, budgets cut, hay fever, "my last post" explained.
