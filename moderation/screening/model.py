@@ -24,7 +24,7 @@ LEVELS = ("none", "concern", "urgent")
 # nothing found to concern. Chosen by five-fold cross-validation on the development part as
 # the highest recall that rates no more everyday texts urgent than the rules alone and at
 # most 3 % more of them concern (README, "How well screening works").
-URGENT_FROM_CONCERN = 0.6
+URGENT_FROM_CONCERN = 0.8
 URGENT_FROM_NONE = 0.9
 CONCERN_FROM_NONE = 0.8
 # A short line holds too few words for the model to judge: "I want it to stop raining" is
