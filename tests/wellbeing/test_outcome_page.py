@@ -178,3 +178,12 @@ def test_page_takes_the_same_number_of_queries_at_two_sizes(client, admin_user, 
     with CaptureQueriesContext(connection) as download:
         client.get(CSV_URL, {"by": by})
     assert len(download) <= len(small)
+
+
+def test_page_and_csv_work_before_anyone_has_answered(client, admin_user):
+    client.force_login(admin_user)
+    page = text(client.get(URL, {"by": "month_joined"}))
+    assert "fewer than 10 people answered at least two check-ins" in page
+    assert "Everyone: hidden, fewer than 10 people." in page
+    rows = list(csv.reader(io.StringIO(client.get(CSV_URL).content.decode())))
+    assert rows[1][:3] == ["Life satisfaction", "Everyone", "suppressed: fewer than 10 people"]
