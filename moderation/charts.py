@@ -239,3 +239,132 @@ def _sample(look: Look) -> SafeString:
         'height="14" viewBox="0 0 36 14" aria-hidden="true" focusable="false">'
         '<path d="M2 7 L34 7" stroke="{}" stroke-width="2.5"{}/>{}</svg>',
         look.colour, dash, mark_safe(_marker(look.marker, 18, 7, 3.5, look.colour)))
+
+
+# Dot and interval charts: one row per group, the average as a dot and its 95 % interval as a
+# line, around a zero line. Rows are stacked, each with its label above its line, so long
+# group names fit a phone's width.
+ROW_HEIGHT = 2 * FONT + 20
+AXIS_SPACE = 2 * FONT + 22
+DOT = "#1d5c63"
+HALO = mark_safe(' stroke="#ffffff" stroke-width="4" paint-order="stroke"')
+
+
+@dataclass(frozen=True)
+class Interval:
+    """One group's row: its average and interval, or why it has none (`hidden`)."""
+
+    label: str
+    mean: float | None = None
+    low: float | None = None
+    high: float | None = None
+    hidden: str = ""  # short, as the row says it: "fewer than 10 people"
+
+    @property
+    def is_shown(self) -> bool:
+        return not self.hidden and all(
+            value is not None and math.isfinite(value)
+            for value in (self.mean, self.low, self.high))
+
+
+def interval_chart(*, chart_id: str, title: str, what: str, unit: str,
+                   rows: Sequence[Interval], better: str = "",
+                   empty: str = "No groups to show.") -> SafeString:
+    """A dot-and-interval chart of `rows`, as an inline <svg> with its own <title> and a
+    <desc> that gives every figure in words.
+
+    `what` names the figure ("average change"); the axis reads "<what>, in <unit>" and then
+    `better` ("a fall is better"). A hidden row shows its label and "hidden: <why>", with no
+    dot and no line. No rows at all gives the sentence `empty` instead."""
+    if not rows:
+        return format_html('<p class="chart-empty">{}</p>', empty)
+    shown = [row for row in rows if row.is_shown]
+    largest = max((max(abs(row.low), abs(row.high), abs(row.mean)) for row in shown),
+                  default=0.0)
+    top, step = _nice_top(largest)
+    height = TOP + ROW_HEIGHT * len(rows) + AXIS_SPACE
+    axis_title = f"{what.capitalize()}, in {unit}" + (f" ({better})" if better else "")
+    return format_html(
+        '<figure class="chart chart--intervals" id="{}">'
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart__drawing" '
+        'viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" aria-describedby="{}-desc" '
+        'font-size="{}" font-family="inherit">'
+        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
+        '{}{}</svg></figure>',
+        chart_id, WIDTH, height, chart_id, chart_id, FONT,
+        chart_id, title, chart_id, describe_intervals(rows, what=what, unit=unit, better=better),
+        _interval_axis(top, step, len(rows), axis_title),
+        mark_safe("".join(_interval_row(row, index, top) for index, row in enumerate(rows))),
+    )
+
+
+def describe_intervals(rows: Sequence[Interval], *, what: str, unit: str,
+                       better: str = "") -> str:
+    """Every row's figures in words, for people who cannot see the dots."""
+    parts = [f"{what.capitalize()}, in {unit}, with its 95% interval; 0 is no change"
+             + (f"; {better}." if better else ".")]
+    for row in rows:
+        if row.is_shown:
+            parts.append(f"{row.label}: {_signed(row.mean)} (95% interval {_signed(row.low)} "
+                         f"to {_signed(row.high)}).")
+        else:
+            parts.append(f"{row.label}: hidden, {row.hidden or 'no figures'}.")
+    return " ".join(parts)
+
+
+def _signed(value: float) -> str:
+    text = _number(abs(value))
+    return "0" if text == "0" else f"{'-' if value < 0 else '+'}{text}"
+
+
+def _x_of(value: float, top: float) -> float:
+    inner = WIDTH - 2 * RIGHT
+    return RIGHT + inner * (min(max(value, -top), top) + top) / (2 * top)
+
+
+def _interval_axis(top: float, step: float, count: int, axis_title: str) -> SafeString:
+    """Grid lines at each step, a darker dashed zero line, labels below (at most five)."""
+    base = TOP + ROW_HEIGHT * count
+    half = round(top / step)
+    every = max(1, math.ceil((2 * half + 1) / 5))
+    parts = []
+    for index in range(-half, half + 1):
+        x = f"{_x_of(index * step, top):.1f}"
+        zero = index == 0
+        parts.append(format_html(
+            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>',
+            x, x, TOP - 4, base, INK if zero else GRID, 1.5 if zero else 1,
+            mark_safe(' stroke-dasharray="5 3"') if zero else ""))
+        if index % every == 0:
+            parts.append(format_html(
+                '<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>',
+                x, base + FONT + 2, INK, _signed(index * step)))
+    parts.append(format_html('<text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>',
+                             WIDTH // 2, base + 2 * FONT + 12, INK, axis_title))
+    return mark_safe("".join(parts))
+
+
+def _interval_row(row: Interval, index: int, top: float) -> str:
+    label_y = TOP + ROW_HEIGHT * index + FONT
+    line_y = label_y + FONT
+    # A white halo keeps words readable where grid lines pass behind them.
+    label = format_html('<text x="{}" y="{}" fill="{}" font-weight="600"{}>{}</text>',
+                        RIGHT, label_y, INK, HALO, row.label)
+    if not row.is_shown:
+        return format_html(
+            '<g class="chart__row chart__row--hidden">{}<text x="{}" y="{}" fill="{}" '
+            'font-style="italic"{}>hidden: {}</text></g>',
+            label, RIGHT, line_y + 6, INK, HALO, row.hidden or "no figures")
+    low, high, mean = (_x_of(row.low, top), _x_of(row.high, top), _x_of(row.mean, top))
+    y = f"{line_y:.1f}"
+    return format_html(
+        '<g class="chart__row">{}'
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2.5"/>'
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2.5"/>'
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2.5"/>'
+        '<circle cx="{}" cy="{}" r="5.5" fill="{}" stroke="#ffffff" stroke-width="1.5"/></g>',
+        label,
+        f"{low:.1f}", f"{high:.1f}", y, y, DOT,
+        f"{low:.1f}", f"{low:.1f}", f"{line_y - 6:.1f}", f"{line_y + 6:.1f}", DOT,
+        f"{high:.1f}", f"{high:.1f}", f"{line_y - 6:.1f}", f"{line_y + 6:.1f}", DOT,
+        f"{mean:.1f}", y, DOT)

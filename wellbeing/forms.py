@@ -1,8 +1,10 @@
-"""The check-in form and the choice made when stopping; plain radio buttons, no script."""
+"""The check-in form, the choice made when stopping, and the outcome page's grouping; plain
+radio buttons, no script."""
 
 from django import forms
 
 from wellbeing.questions import LONELINESS_QUESTION, MEASURE_ABOUT, Loneliness, Measure
+from wellbeing.selectors import OutcomeGroups
 from wellbeing.services import AnswersChoice
 
 SCORES = [(str(n), str(n)) for n in range(11)]
@@ -31,3 +33,12 @@ class WithdrawForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Please choose what happens to your answers.",
                         "invalid_choice": "Please choose what happens to your answers."})
+
+
+class OutcomeGroupsForm(forms.Form):
+    """How the administrators' outcome page groups people (read from the query string)."""
+
+    by = forms.ChoiceField(
+        label="Show the figures for", choices=OutcomeGroups.choices, widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose everyone, nation or month joined.",
+                        "required": "Choose everyone, nation or month joined."})

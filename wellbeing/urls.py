@@ -11,4 +11,6 @@ urlpatterns = [
     path("check-in/", views.checkin, name="checkin"),
     path("stop/", views.withdraw, name="withdraw"),
     path("talk/", views.talk, name="talk"),
+    path("outcomes/", views.outcome_figures, name="outcomes"),
+    path("outcomes.csv", views.outcome_figures_csv, name="outcomes_csv"),
 ]

@@ -1,8 +1,12 @@
 """Wellbeing pages: taking part, the check-in, one's own answers over time, stopping, and
-asking to talk. Thin: each write is one service call."""
+asking to talk; and the organisation's outcome figures for administrators. Thin: each write
+is one service call."""
+
+import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -10,10 +14,11 @@ from django.views.decorators.http import require_POST
 from community import signposting
 from community.models import Risk, Topic
 from community.refusals import Refused
-from moderation.charts import Series, line_chart
+from moderation.charts import Interval, Series, interval_chart, line_chart
 from moderation.cover import moderators_available_now
-from wellbeing import selectors, services
-from wellbeing.forms import CheckInForm, WithdrawForm
+from wellbeing import outcomes, selectors, services
+from wellbeing.forms import CheckInForm, OutcomeGroupsForm, WithdrawForm
+from wellbeing.permissions import check_see_outcomes
 from wellbeing.questions import (
     CONSENT_VERSION,
     EVERY_DAYS,
@@ -149,3 +154,59 @@ def talk(request):
             signposting.resources_for(Risk.CONCERN, {Topic.GENERAL}, request.user.member.nation,
                                       now),
             now)})
+
+
+# The chart's row is narrow: the table beside it gives the full reason.
+HIDDEN_SHORT = {outcomes.FEWER_THAN_10: outcomes.FEWER_THAN_10,
+                outcomes.HIDES_A_SMALL_GROUP: "to protect a smaller group"}
+
+
+def _grouping(request) -> tuple[OutcomeGroupsForm, str]:
+    """The grouping asked for; a wrong one gets a message beside the choice and everyone's
+    figures below, not an error page."""
+    form = OutcomeGroupsForm({"by": request.GET.get("by", selectors.OutcomeGroups.EVERYONE)})
+    by = form.cleaned_data["by"] if form.is_valid() else selectors.OutcomeGroups.EVERYONE
+    return form, by
+
+
+@login_required
+def outcome_figures(request):
+    check_see_outcomes(request.user)
+    form, by = _grouping(request)
+    report = selectors.outcome_report(by)
+    groups = [report.everyone, *report.cohorts]
+    measures = []
+    for index, measure in enumerate(report.everyone.measures):
+        changes = [group.measures[index] for group in groups]
+        slug = measure.measure.replace("_", "-")
+        measures.append({
+            "slug": slug, "name": measure.name, "changes": changes,
+            "chart": interval_chart(
+                chart_id=f"{slug}-chart", title=f"{measure.name}: average change",
+                what="average change", unit="points",
+                better="a fall is better" if measure.is_lower_better else "a rise is better",
+                rows=[Interval(change.cohort, change.mean, change.ci_low, change.ci_high,
+                               hidden=HIDDEN_SHORT.get(change.reason, change.reason)
+                               if change.suppressed else "")
+                      for change in changes]),
+        })
+    return render(request, "wellbeing/outcomes.html", {
+        "form": form, "by": by, "by_label": selectors.OutcomeGroups(by).label,
+        "report": report, "groups": groups, "measures": measures,
+        "fewest_shown": outcomes.FEWEST_SHOWN,
+    })
+
+
+@login_required
+def outcome_figures_csv(request):
+    check_see_outcomes(request.user)
+    form, by = _grouping(request)
+    if not form.is_valid():
+        return HttpResponse("Choose how to group the figures: everyone, nation or "
+                            "month_joined.", status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="wellbeing-outcomes-{by}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(outcomes.CSV_COLUMNS)
+    writer.writerows(outcomes.csv_rows(selectors.outcome_report(by)))
+    return response
