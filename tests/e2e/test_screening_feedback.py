@@ -56,8 +56,10 @@ print(screen("{missed}").risk)
 
 
 def shell(database_url: str, code: str) -> str:
+    # The journey is about rules: the statistical tier, which may find the missed words on
+    # its own, stays out of the writing and the checks made here.
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings",
-           "DATABASE_URL": database_url, "DEBUG": "1"}
+           "DATABASE_URL": database_url, "DEBUG": "1", "SCREENING_MODEL": "0"}
     done = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT,
                           env=env, check=True, capture_output=True, text=True, timeout=60)
     return done.stdout.strip().splitlines()[-1]
