@@ -251,7 +251,7 @@ def mentees_offered_someone_else(*, supporter: PeerSupporter) -> None:
     MentorOffer.objects.filter(supporter=user, status=MentorOffer.Status.OPEN).update(
         status=MentorOffer.Status.WITHDRAWN)
     now = timezone.now()
-    for mentoring in (Mentoring.objects.select_for_update()
+    for mentoring in (Mentoring.objects.select_for_update(of=("self",))
                       .filter(mentor=user, status__in=CASELOAD_STATUSES)
                       .select_related("request", "mentee")):
         mentoring.status = Mentoring.Status.ENDED
