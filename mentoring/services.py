@@ -381,7 +381,7 @@ def check_may_offer(user) -> PeerSupporter:
             raise PermissionDenied("Only peer supporters can read requests for a peer mentor.")
         raise PermissionDenied(standing.sentence() + " Requests for a peer mentor show "
                                "again once you are active.")
-    supporter = PeerSupporter.objects.get_or_create(user=user)[0]
+    supporter = PeerSupporter.objects.get(user=user)  # active means training is recorded
     if caseload(user) >= supporter.caseload_limit:
         raise PermissionDenied(
             f"You are mentoring {supporter.caseload_limit} "

@@ -259,3 +259,23 @@ def test_stepping_back_withdraws_offers_and_reopens_mentees_requests(member):
     assert reopened is not None and reopened.support_with == WANTED
     told = Notification.objects.filter(user=member).latest("pk").text
     assert "stepped back" in told and "nothing you did" in told
+
+
+# --- Leaving ----------------------------------------------------------------------------------
+
+def test_requests_and_offers_are_in_the_export_and_go_when_the_account_is_deleted(member):
+    from mentoring.leaving import MentoringData
+
+    request = ask(member)
+    jo = supporter("jo")
+    services.offer_choose(member=member, offer_id=offer(jo, request).pk)
+
+    exported = {section.key: section for section in MentoringData().export(member)}
+    assert exported["mentor_requests"].rows[0]["What you would like support with"] == WANTED
+    assert "mentor_offers" in {section.key for section in MentoringData().export(jo)}
+
+    MentoringData().erase(member, content="")
+
+    assert not MentorRequest.objects.filter(member=member).exists()
+    assert Mentoring.objects.get().status == Mentoring.Status.ENDED
+    assert services.caseload(jo) == 0
