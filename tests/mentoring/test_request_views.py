@@ -149,3 +149,19 @@ def test_crisis_words_keep_the_request_and_show_help_at_once(client, member):
         "You don't have to go through this alone" in page
     assert "Samaritans" in page and "Your request" in page
     assert MentorRequest.objects.get().support_with == "I want to die tonight"
+
+
+def test_moderators_read_a_flagged_request_in_the_queue(client, member, moderator):
+    from moderation.models import QueueItem
+    from tests.factories import on_duty_moderator
+
+    on_duty_moderator()
+    services.request_create(member=member, **form(support_with="I want to die tonight"))
+    item = QueueItem.objects.get()
+    client.force_login(moderator)
+
+    assert "I want to die tonight" in client.get("/moderation/").content.decode()
+    page = client.get(f"/moderation/items/{item.pk}/").content.decode()
+    assert "request for a peer mentor" in page and "I want to die tonight" in page
+    history = client.get(f"/moderation/members/{member.username}/")
+    assert history.status_code == 200
