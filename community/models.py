@@ -275,6 +275,7 @@ class Notification(models.Model):
         REPLY = "reply", "Reply"
         REACTION = "reaction", "Reaction"
         MODERATION = "moderation", "From the moderators"
+        MENTORING = "mentoring", "Peer mentoring"
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -384,6 +385,7 @@ class WriteLimit(models.Model):
         LEAVE = "leave", "Trying to delete one's account"
         WELLBEING = "wellbeing", "Wellbeing check-ins, their consent and asking to talk"
         STEP_BACK = "step_back", "A peer supporter stepping back or coming back"
+        MENTORING = "mentoring", "Asking for a peer mentor, offering and choosing"
 
     kind = models.CharField(max_length=20, choices=Kind.choices, unique=True)
     rate = models.CharField(

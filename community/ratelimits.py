@@ -46,6 +46,7 @@ DEFAULT_RATES = {
     Kind.LEAVE: "5 per 10 minutes; 20 per day",
     Kind.WELLBEING: "10 per 10 minutes; 30 per day",
     Kind.STEP_BACK: "6 per hour; 20 per day",
+    Kind.MENTORING: "20 per hour; 60 per day",
 }
 RATES_CACHE_KEY = "community:write-limits"
 RATES_CACHE_SECONDS = 60

@@ -3,8 +3,10 @@ their training and their supervision sessions. Every save goes through mentoring
 so it is audited and the badge and permissions follow at once. Only administrators see
 these pages: supervision notes are never shown anywhere else."""
 
+from django import forms
 from django.contrib import admin
 
+from community.models import Topic
 from mentoring.models import PeerSupporter, SupervisionSession, TrainingRecord
 from mentoring.permissions import can_administer
 from mentoring.services import (
@@ -52,14 +54,28 @@ class SupervisionInline(AdministratorsOnly, admin.StackedInline):
     autocomplete_fields = ["supervisor"]
 
 
+class PeerSupporterForm(forms.ModelForm):
+    topics = forms.MultipleChoiceField(
+        label="Topics they mentor on", choices=Topic.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="They see requests for a peer mentor on these topics. Leave all unticked "
+                  "for every topic.")
+
+    class Meta:
+        model = PeerSupporter
+        fields = ["user", "kind", "supervisor", "caseload_limit", "topics"]
+
+
 @admin.register(PeerSupporter)
 class PeerSupporterAdmin(AdministratorsOnly, admin.ModelAdmin):
+    form = PeerSupporterForm
     list_display = ["user", "kind", "standing", "training_runs_out", "supervisor"]
     list_filter = ["kind"]
     search_fields = ["user__username"]
     list_select_related = ["user", "supervisor"]
     autocomplete_fields = ["user", "supervisor"]
-    fields = ["user", "kind", "supervisor", "standing", "stepped_back_at", "paused_notice_at"]
+    fields = ["user", "kind", "supervisor", "caseload_limit", "topics", "standing",
+              "stepped_back_at", "paused_notice_at"]
     readonly_fields = ["standing", "stepped_back_at", "paused_notice_at"]
     inlines = [TrainingInline, SupervisionInline]
 

@@ -1,13 +1,44 @@
-"""What mentoring keeps about a peer supporter, for their export and for deleting their
-account (community.leaving). Supervision notes are for administrators only, so the export
-lists the sessions without them."""
+"""What mentoring keeps about a member or peer supporter, for their export and for
+deleting their account (community.leaving). Supervision notes are for administrators
+only, so the export lists the sessions without them."""
+
+from django.utils import timezone
 
 from community.leaving import PersonalData, Section
-from mentoring.models import PeerSupporter
+from mentoring.models import (
+    CASELOAD_STATUSES,
+    Mentoring,
+    MentorOffer,
+    MentorRequest,
+    PeerSupporter,
+)
 
 
 class MentoringData(PersonalData):
     def export(self, user) -> list[Section]:
+        return self._asking(user) + self._supporting(user)
+
+    def _asking(self, user) -> list[Section]:
+        requests = [{"Asked on": f"{request.created_at:%Y-%m-%d}",
+                     "Topics": ", ".join(request.topic_labels()),
+                     "What you would like support with": request.support_with,
+                     "Preferred times": ", ".join(request.time_labels()),
+                     "Nation": request.get_nation_display(),
+                     "What you do not want": request.not_wanted,
+                     "Status": request.get_status_display()}
+                    for request in MentorRequest.objects.filter(member=user)]
+        offers = [{"Offered on": f"{offer.created_at:%Y-%m-%d}",
+                   "About my experience": offer.about, "Status": offer.get_status_display()}
+                  for offer in MentorOffer.objects.filter(supporter=user)]
+        sections = []
+        if requests:
+            sections.append(Section("mentor_requests", "Your requests for a peer mentor", "",
+                                    requests))
+        if offers:
+            sections.append(Section("mentor_offers", "Your offers to mentor", "", offers))
+        return sections
+
+    def _supporting(self, user) -> list[Section]:
         supporter = PeerSupporter.objects.filter(user=user).first()
         if supporter is None:
             return []
@@ -27,4 +58,12 @@ class MentoringData(PersonalData):
         ]
 
     def erase(self, user, *, content: str) -> None:
+        Mentoring.objects.filter(status__in=CASELOAD_STATUSES).filter(
+            mentee=user).update(status=Mentoring.Status.ENDED, ended_at=timezone.now(),
+                                end_reason="The mentee left the site")
+        Mentoring.objects.filter(status__in=CASELOAD_STATUSES).filter(
+            mentor=user).update(status=Mentoring.Status.ENDED, ended_at=timezone.now(),
+                                end_reason="The peer mentor left the site")
+        MentorRequest.objects.filter(member=user).delete()
+        MentorOffer.objects.filter(supporter=user).delete()
         PeerSupporter.objects.filter(user=user).delete()

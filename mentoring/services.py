@@ -10,19 +10,33 @@ peer-supporter permission (community.roles.is_peer_supporter) follow it.
 import datetime
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from community import roles
-from community.models import Notification, User, WriteLimit
+from community.models import Nation, Notification, Topic, User, WriteLimit
+from community.permissions import check_member
 from community.ratelimits import limit_check
+from community.refusals import Refused
 from community.services import notify, roles_sync
-from mentoring.models import PeerSupporter, SupervisionSession, TrainingRecord
+from community.validators import looks_like_contact_details
+from mentoring.models import (
+    CASELOAD_STATUSES,
+    Mentoring,
+    MentorOffer,
+    MentorRequest,
+    PeerSupporter,
+    PreferredTime,
+    SupervisionSession,
+    TrainingRecord,
+)
 from mentoring.permissions import check_administer, check_come_back, check_step_back
 from moderation.models import ModerationAction
 from moderation.services import action_record
+from moderation.submission import submission_check, submission_recorded
 
 
 class Standing(models.TextChoices):
@@ -229,10 +243,41 @@ def supporter_come_back(*, user: User) -> SupporterStanding:
 
 
 def mentees_offered_someone_else(*, supporter: PeerSupporter) -> None:
-    """When a peer supporter steps back, each of their mentees is told kindly and offered
-    someone else. Mentoring arrives with issue 15 items 2 to 4 (requests, offers,
-    agreements): until then nobody has a mentor, so there is nobody to tell. Those items
-    fill this in; the step back already calls it, inside its transaction."""
+    """When a peer supporter steps back: their offers still waiting for a member are
+    withdrawn, and each mentee they have (chosen or mentoring) is told kindly, the
+    mentoring ends and the mentee's request is opened again so that other peer supporters
+    can offer; the mentee chooses again. Runs inside the step back's transaction."""
+    user = supporter.user
+    MentorOffer.objects.filter(supporter=user, status=MentorOffer.Status.OPEN).update(
+        status=MentorOffer.Status.WITHDRAWN)
+    now = timezone.now()
+    for mentoring in (Mentoring.objects.select_for_update(of=("self",))
+                      .filter(mentor=user, status__in=CASELOAD_STATUSES)
+                      .select_related("request", "mentee")):
+        mentoring.status = Mentoring.Status.ENDED
+        mentoring.ended_at = now
+        mentoring.end_reason = "The peer mentor stepped back for a while"
+        mentoring.save(update_fields=["status", "ended_at", "end_reason"])
+        reopened = _reopen_for(mentoring)
+        notify(users=[mentoring.mentee], kind=Notification.Kind.MENTORING,
+               url=reverse("mentoring:ask"),
+               text=f"Your peer mentor {user.username} has stepped back for a while, so "
+                    "your mentoring has ended. This is nothing you did. "
+                    + ("Your request is open again so that other peer supporters can offer, "
+                       "and you choose." if reopened else
+                       "You can ask for a peer mentor again whenever you like."))
+
+
+def _reopen_for(mentoring: Mentoring) -> bool:
+    """The mentee's request, open again as it was; False if they already have one open."""
+    old = mentoring.request
+    if old is None or MentorRequest.objects.filter(
+            member=mentoring.mentee, status=MentorRequest.Status.OPEN).exists():
+        return False
+    MentorRequest.objects.create(member=mentoring.mentee, topics=old.topics,
+                                 support_with=old.support_with, times=old.times,
+                                 nation=old.nation, not_wanted=old.not_wanted)
+    return True
 
 
 def _own_record(user: User) -> PeerSupporter | None:
@@ -301,3 +346,199 @@ def _tell_of_pause(supporter: PeerSupporter, standing: SupporterStanding) -> Non
            url=reverse("admin:mentoring_peersupporter_change", args=[supporter.pk]),
            text=f"Peer supporter {user.username} is paused: {why}. Their badge and "
                 "peer supporter tasks come back once current training is recorded.")
+
+
+# --- Asking for a peer mentor, offering and choosing --------------------------------------
+#
+# A member asks; peer supporters in good standing, on the member's topics and with room
+# in their caseload, read the request without the member's name and offer; the member
+# chooses one offer or declines them all. Only offer_choose makes a Mentoring, and only
+# the member who asked can call it: nobody is given a mentor they did not choose.
+
+NO_CONTACT_DETAILS = ("Please leave out phone numbers, email addresses and social-media "
+                      "handles. Peer mentoring stays on the site, where it is safe.")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A request (or offer) as stored, and the help lines its writer should see now."""
+
+    obj: models.Model
+    help: list
+
+
+def caseload(user) -> int:
+    """How many members this peer supporter mentors now (chosen or under way)."""
+    return Mentoring.objects.filter(mentor=user, status__in=CASELOAD_STATUSES).count()
+
+
+def check_may_offer(user) -> PeerSupporter:
+    """Peer supporters in good standing with room in their caseload read requests and
+    offer; the sentence says why not to anyone else."""
+    standing = supporter_standing(user)
+    if not standing.is_active:
+        if standing.state == Standing.NOT_A_PEER_SUPPORTER:
+            raise PermissionDenied("Only peer supporters can read requests for a peer mentor.")
+        raise PermissionDenied(standing.sentence() + " Requests for a peer mentor show "
+                               "again once you are active.")
+    supporter = PeerSupporter.objects.get(user=user)  # active means training is recorded
+    if caseload(user) >= supporter.caseload_limit:
+        raise PermissionDenied(
+            f"You are mentoring {supporter.caseload_limit} "
+            f"member{'s' if supporter.caseload_limit != 1 else ''} already, as many as an "
+            "administrator has set for you. Requests show again when a mentoring ends.")
+    return supporter
+
+
+def _screened(*, author, text: str, field: str) -> tuple[str, object]:
+    checked = submission_check(author=author, kind="mentoring", text=text, field=field)
+    if looks_like_contact_details(checked.text):
+        raise Refused("contact_details", NO_CONTACT_DETAILS, field)
+    return checked.text, checked
+
+
+@transaction.atomic
+def request_create(*, member, topics: list[str], support_with: str, times: list[str] = (),
+                   nation: str = "", not_wanted: str = "") -> Asked:
+    """A member asks for a peer mentor: one open request each."""
+    check_member(member)
+    topics = [topic for topic in Topic.values if topic in set(topics)]
+    if not topics:
+        raise Refused("topics", "Please choose at least one topic.", "topics")
+    if not support_with.strip():
+        raise Refused("support_with", "Please say a little about what you would like "
+                      "support with.", "support_with")
+    if nation and nation not in Nation.values:
+        raise Refused("nation", "Please choose a nation from the list.", "nation")
+    if MentorRequest.objects.select_for_update().filter(
+            member=member, status=MentorRequest.Status.OPEN).exists():
+        raise Refused("open", "You already have an open request for a peer mentor. You can "
+                      "withdraw it below and ask again.", None)
+    support_with, support_checked = _screened(author=member, text=support_with,
+                                              field="support_with")
+    not_wanted_checked = None
+    if not_wanted.strip():
+        not_wanted, not_wanted_checked = _screened(author=member, text=not_wanted,
+                                                   field="not_wanted")
+    else:
+        not_wanted = ""
+    try:
+        with transaction.atomic():
+            request = MentorRequest.objects.create(
+                member=member, topics=topics, support_with=support_with,
+                times=[time for time in PreferredTime.values if time in set(times)],
+                nation=nation, not_wanted=not_wanted)
+    except IntegrityError:  # a second tab asked at the same moment
+        raise Refused("open", "You already have an open request for a peer mentor.",
+                      None) from None
+    help_lines = submission_recorded(content=request, checked=support_checked, author=member)
+    if not_wanted_checked is not None:
+        help_lines += [line for line in submission_recorded(
+            content=request, checked=not_wanted_checked, author=member)
+            if line not in help_lines]
+    return Asked(request, help_lines)
+
+
+def _own_open_request(member, request_id: int) -> MentorRequest:
+    request = (MentorRequest.objects.select_for_update()
+               .filter(pk=request_id, member=member).first())
+    if request is None:
+        raise PermissionDenied("That request is not yours.")
+    if request.status != MentorRequest.Status.OPEN:
+        raise PermissionDenied("That request is already closed.")
+    return request
+
+
+@transaction.atomic
+def request_withdraw(*, member, request_id: int) -> MentorRequest:
+    """The member no longer wants a peer mentor; anyone who offered is thanked."""
+    check_member(member)
+    limit_check(member=member, kind=WriteLimit.Kind.MENTORING)
+    request = _own_open_request(member, request_id)
+    _close(request, MentorRequest.Status.WITHDRAWN, offers_become=MentorOffer.Status.WITHDRAWN,
+           told="The member you offered to mentor no longer needs a peer mentor, so their "
+                "request has closed. Thank you for offering.")
+    return request
+
+
+@transaction.atomic
+def offers_decline_all(*, member, request_id: int) -> MentorRequest:
+    """The member chooses none of the offers; the request closes and the offerers are
+    thanked. They can ask again whenever they like."""
+    check_member(member)
+    limit_check(member=member, kind=WriteLimit.Kind.MENTORING)
+    request = _own_open_request(member, request_id)
+    _close(request, MentorRequest.Status.DECLINED, offers_become=MentorOffer.Status.NOT_CHOSEN,
+           told="The member you offered to mentor has decided not to go ahead for now. "
+                "Thank you for offering: it still matters.")
+    return request
+
+
+@transaction.atomic
+def offer_create(*, supporter, request_id: int, about: str) -> Asked:
+    """A peer supporter in good standing offers to mentor the member who asked."""
+    record = check_may_offer(supporter)
+    request = (MentorRequest.objects.select_for_update()
+               .filter(pk=request_id, status=MentorRequest.Status.OPEN).first())
+    if request is None:
+        raise PermissionDenied("That request is closed now. Thank you for wanting to help.")
+    if request.member_id == supporter.pk:
+        raise PermissionDenied("That is your own request.")
+    if not record.mentors_on(request.topics):
+        raise PermissionDenied("That request is not on the topics you mentor on.")
+    if request.offers.filter(supporter=supporter).exists():
+        raise Refused("offered", "You have already offered to mentor this member.", None)
+    if not about.strip():
+        raise Refused("about", "Please write a few words about your experience, so the "
+                      "member can choose.", "about")
+    about, checked = _screened(author=supporter, text=about, field="about")
+    offer = MentorOffer.objects.create(request=request, supporter=supporter, about=about)
+    help_lines = submission_recorded(content=offer, checked=checked, author=supporter)
+    notify(users=[request.member], kind=Notification.Kind.MENTORING,
+           url=reverse("mentoring:ask"), key=f"mentor-request:{request.pk}",
+           text="A peer supporter has offered to be your peer mentor. Read their offer and "
+                "choose when you are ready: there is no rush.",
+           text_for_many="peer supporters have offered to be your peer mentor.")
+    return Asked(offer, help_lines)
+
+
+@transaction.atomic
+def offer_choose(*, member, offer_id: int) -> Mentoring:
+    """The member chooses a peer mentor from the offers on their own open request. The
+    mentoring waits for the agreement both accept (issue 15 item 3)."""
+    check_member(member)
+    limit_check(member=member, kind=WriteLimit.Kind.MENTORING)
+    offer = (MentorOffer.objects.select_related("supporter").filter(pk=offer_id).first())
+    if offer is None or offer.request.member_id != member.pk:
+        raise PermissionDenied("That offer is not there.")
+    request = _own_open_request(member, offer.request_id)
+    if offer.status != MentorOffer.Status.OPEN:
+        raise PermissionDenied("That peer supporter is not able to mentor just now. Please "
+                               "choose another offer, or wait for more.")
+    mentor = offer.supporter
+    record = PeerSupporter.objects.filter(user=mentor).first()
+    if (not supporter_standing(mentor).is_active or record is None
+            or caseload(mentor) >= record.caseload_limit):
+        raise PermissionDenied(f"{mentor.username} is not able to take on a new mentee just "
+                               "now. Please choose another offer, or wait for more.")
+    mentoring = Mentoring.objects.create(mentee=member, mentor=mentor, request=request)
+    offer.status = MentorOffer.Status.CHOSEN
+    offer.save(update_fields=["status"])
+    _close(request, MentorRequest.Status.CHOSEN, offers_become=MentorOffer.Status.NOT_CHOSEN,
+           told="The member you offered to mentor has chosen another peer supporter this "
+                "time. Thank you for offering: it matters, and other requests will come.")
+    notify(users=[mentor], kind=Notification.Kind.MENTORING, url=reverse("mentoring:mine"),
+           text=f"{member.username} has chosen you as their peer mentor. Next, you both "
+                "read and accept the mentoring agreement.")
+    return mentoring
+
+
+def _close(request: MentorRequest, status: str, *, offers_become: str, told: str) -> None:
+    request.status = status
+    request.closed_at = timezone.now()
+    request.save(update_fields=["status", "closed_at"])
+    waiting = request.offers.filter(status=MentorOffer.Status.OPEN)
+    offerers = [offer.supporter for offer in waiting.select_related("supporter")]
+    waiting.update(status=offers_become)
+    notify(users=offerers, kind=Notification.Kind.MENTORING,
+           url=reverse("mentoring:requests"), text=told)

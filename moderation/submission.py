@@ -87,6 +87,11 @@ SURFACES = {
     # staff, so nothing waits, and a muted member can still answer the person reaching them.
     "check_in": Surface(WriteLimit.Kind.MESSAGE, "message", 2000, "message", can_hold=False,
                         mute_applies=False),
+    # Asking for a peer mentor and offering: read by matching peer supporters or by the one
+    # member, who may act on it at once, so nothing waits; screening flags still reach the
+    # queue and crisis words bring help. Contact details are refused by mentoring itself.
+    "mentoring": Surface(WriteLimit.Kind.MENTORING, "message", 1000, "words", min_length=0,
+                         can_hold=False),
     # Members writing to each other: contact details wait for a moderator, as on profiles.
     "conversation": Surface(WriteLimit.Kind.MESSAGE, "message", 2000, "message",
                             holds_contact_details=True),

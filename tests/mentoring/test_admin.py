@@ -25,7 +25,7 @@ def inline(prefix: str, rows: list[dict], initial: int = 0) -> dict:
 
 
 def record_form(user, *, training=(), supervision=(), kind="volunteer", supervisor="") -> dict:
-    return {"user": user.pk, "kind": kind, "supervisor": supervisor,
+    return {"user": user.pk, "kind": kind, "supervisor": supervisor, "caseload_limit": 3,
             **inline("training", list(training)), **inline("supervision", list(supervision))}
 
 
@@ -95,3 +95,18 @@ def test_members_and_peer_supporters_are_sent_to_log_in(client, peer_supporter):
     response = client.get("/admin/mentoring/peersupporter/")
 
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_an_administrator_sets_the_caseload_and_topics(client, admin_user, peer_supporter):
+    from mentoring.models import PeerSupporter
+
+    client.force_login(admin_user)
+    supporter = PeerSupporter.objects.get(user=peer_supporter)
+    form = record_form(peer_supporter)
+    del form["user"]
+    response = client.post(f"/admin/mentoring/peersupporter/{supporter.pk}/change/",
+                           {**form, "caseload_limit": 5, "topics": ["carers", "dementia"]})
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    supporter.refresh_from_db()
+    assert supporter.caseload_limit == 5 and supporter.topics == ["carers", "dementia"]
