@@ -13,6 +13,7 @@ from forums.models import (
     ReadMark,
     Subscription,
     Thread,
+    ThreadTitleRevision,
 )
 from forums.page_cache import threads_changed
 from forums.services import categories_recount
@@ -24,9 +25,10 @@ class ForumData(PersonalData):
     def export(self, user) -> list[Section]:
         threads = [{"Title": thread.title, "Category": thread.category.name,
                     "Started": when_text(thread.created_at), "Link": thread.get_absolute_url(),
-                    "State": _state(thread)}
+                    "State": _state(thread),
+                    "Earlier titles": "; ".join(r.title for r in thread.title_revisions.all())}
                    for thread in Thread.objects.filter(author=user).select_related("category")
-                   .order_by("created_at")]
+                   .prefetch_related("title_revisions").order_by("created_at")]
         posts = [{"Thread": post.thread.title, "Written": when_text(post.created_at),
                   "Edited": when_text(post.edited_at), "Words": post.body,
                   "Content warnings": ", ".join(post.content_warnings),
@@ -96,6 +98,8 @@ def _posts_remove(user) -> None:
     mine.update(is_deleted=True)
     wiped = mine.exclude(pk__in=watched)
     PostRevision.objects.filter(post__in=wiped).delete()
+    ThreadTitleRevision.objects.filter(thread__author=user).exclude(
+        thread__pk__in=watched_threads).delete()
     wiped.update(body="", html="", content_warnings=[], warning_note="", risk_topics=[])
 
 

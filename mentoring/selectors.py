@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from community.roles import badge_expression
+from community.selectors import blocked_ids, blocker_ids
 from mentoring.models import (
     CASELOAD_STATUSES,
     Mentoring,
@@ -43,7 +44,8 @@ def open_requests_for(supporter: PeerSupporter) -> list[AnonymousRequest]:
     offered = set(MentorOffer.objects.filter(supporter=user).values_list("request_id",
                                                                          flat=True))
     requests = (MentorRequest.objects.filter(status=MentorRequest.Status.OPEN)
-                .exclude(member=user).order_by("created_at", "pk")
+                .exclude(member=user).exclude(member__in=blocked_ids(user) | blocker_ids(user))
+                .order_by("created_at", "pk")
                 .only("pk", "topics", "support_with", "times", "nation", "not_wanted",
                       "created_at"))
     return [AnonymousRequest(

@@ -21,6 +21,7 @@ from community.models import Nation, Notification, Topic, User, WriteLimit
 from community.permissions import check_member
 from community.ratelimits import limit_check
 from community.refusals import Refused
+from community.selectors import blocked_ids, blocker_ids
 from community.services import notify, roles_sync
 from community.validators import looks_like_contact_details
 from mentoring.models import (
@@ -474,6 +475,12 @@ def offers_decline_all(*, member, request_id: int) -> MentorRequest:
     return request
 
 
+def either_blocks(user, other_id: int) -> bool:
+    """Whether `user` and the member `other_id` have blocked one another, either way:
+    mentoring is private, so a block on either side rules it out."""
+    return other_id in blocked_ids(user) or other_id in blocker_ids(user)
+
+
 @transaction.atomic
 def offer_create(*, supporter, request_id: int, about: str) -> Asked:
     """A peer supporter in good standing offers to mentor the member who asked."""
@@ -484,6 +491,8 @@ def offer_create(*, supporter, request_id: int, about: str) -> Asked:
         raise PermissionDenied("That request is closed now. Thank you for wanting to help.")
     if request.member_id == supporter.pk:
         raise PermissionDenied("That is your own request.")
+    if either_blocks(supporter, request.member_id):  # told as closed: who asked stays unknown
+        raise PermissionDenied("That request is closed now. Thank you for wanting to help.")
     if not record.mentors_on(request.topics):
         raise PermissionDenied("That request is not on the topics you mentor on.")
     if request.offers.filter(supporter=supporter).exists():
@@ -516,9 +525,11 @@ def offer_choose(*, member, offer_id: int) -> Mentoring:
         raise PermissionDenied("That peer supporter is not able to mentor just now. Please "
                                "choose another offer, or wait for more.")
     mentor = offer.supporter
-    record = PeerSupporter.objects.filter(user=mentor).first()
+    # Locked, so two members choosing the same mentor at once cannot both take the last
+    # place in their caseload, and a mentor stepping back just now is not chosen.
+    record = PeerSupporter.objects.select_for_update().filter(user=mentor).first()
     if (not supporter_standing(mentor).is_active or record is None
-            or caseload(mentor) >= record.caseload_limit):
+            or caseload(mentor) >= record.caseload_limit or either_blocks(member, mentor.pk)):
         raise PermissionDenied(f"{mentor.username} is not able to take on a new mentee just "
                                "now. Please choose another offer, or wait for more.")
     mentoring = Mentoring.objects.create(mentee=member, mentor=mentor, request=request)

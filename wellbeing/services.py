@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import TextChoices
 from django.utils import timezone
 
-from community.models import Risk, Topic, WriteLimit
+from community.models import Risk, Topic, User, WriteLimit
 from community.ratelimits import limit_check
 from community.refusals import Refused
 from community.signposting import resources_for
@@ -128,7 +128,9 @@ def _answered_since(member, since) -> CheckIn | None:
 
 
 def _refuse_unless_taking_part(member) -> None:
-    consent = Consent.objects.filter(member=member).first()
+    # Locked: two check-ins sent at once wait for each other (one in four weeks), and one
+    # racing "stop check-ins" is stored before the answers go or refused after.
+    consent = Consent.objects.select_for_update().filter(member=member).first()
     if consent is None or not consent.is_given:
         raise Refused("not_taking_part", "Please say you'd like to take part before you "
                                          "answer the check-in.")
@@ -202,6 +204,8 @@ def talk_request_create(*, member) -> TalkRequest:
     """The member would like someone from the team to get in touch. One open request at a
     time; it reaches the moderators' queue at high priority, with none of their answers."""
     check_take_part(member)
+    # Two presses at once make one request: the second waits here, then finds the first.
+    list(User.objects.select_for_update().filter(pk=member.pk).values_list("pk"))
     kind = ContentType.objects.get_for_model(TalkRequest)
     waiting = TalkRequest.objects.filter(member=member).values_list("pk", flat=True)
     if QueueItem.objects.filter(content_type=kind, object_id__in=list(waiting)).exclude(

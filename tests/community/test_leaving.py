@@ -27,8 +27,14 @@ from community.refusals import Refused
 from community.services import block_create, email_choices_set, warning_preferences_set
 from conversations.models import ConversationSettings, PrivateMessage
 from conversations.services import conversation_open, conversation_write
-from forums.models import Post, Reaction, Subscription, Thread
-from forums.services import post_create, reaction_set, thread_create, thread_follow
+from forums.models import Post, Reaction, Subscription, Thread, ThreadTitleRevision
+from forums.services import (
+    post_create,
+    reaction_set,
+    thread_create,
+    thread_follow,
+    thread_title_edit,
+)
 from moderation.models import ModerationAction, ModeratorNote, QueueItem, Report, Sanction
 from moderation.sanctions import sanction_create
 from moderation.services import note_add, presence_touch, report_create
@@ -237,6 +243,16 @@ def test_a_thread_others_replied_to_stays_readable(scene, member):
     assert opener.is_deleted and opener.body == ""
     assert thread.posts.get(pk=scene["sams_reply"].pk).body == "Same here, it helps to talk."
     assert thread.posts.get(pk=scene["sams_reply"].pk).author == scene["sam"]
+
+
+def test_a_threads_earlier_titles_are_exported_and_go_with_deleted_content(scene, member):
+    thread_title_edit(thread=scene["opened"], editor=member, title="Restless nights")
+    rows = {row["Title"]: row for row in _export(member)["json"]["forum_threads"]}
+    assert rows["Restless nights"]["Earlier titles"] == "Bad nights"
+
+    _delete(member, leaving.ContentChoice.DELETE)
+
+    assert not ThreadTitleRevision.objects.filter(thread=scene["opened"]).exists()
 
 
 def test_words_a_moderator_was_asked_about_are_kept_for_moderators(scene, member):

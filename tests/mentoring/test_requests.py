@@ -12,7 +12,7 @@ from community import roles
 from community.models import Notification, WriteLimit
 from community.ratelimits import rates_changed
 from community.refusals import Refused
-from community.services import role_grant
+from community.services import block_create, role_grant
 from mentoring import selectors, services
 from mentoring.models import Mentoring, MentorOffer, MentorRequest, PeerSupporter
 from moderation.models import Priority, QueueItem
@@ -235,6 +235,23 @@ def test_a_supporter_who_became_inactive_cannot_be_chosen(member):
     jo.peer_supporter.training.update(expires_on=jo_offer.created_at.date() - timedelta(days=1),
                                       completed_on=jo_offer.created_at.date() - timedelta(days=99))
 
+    with pytest.raises(PermissionDenied):
+        services.offer_choose(member=member, offer_id=jo_offer.pk)
+    assert not Mentoring.objects.exists()
+
+
+@pytest.mark.parametrize("who_blocks", ["member", "supporter"])
+def test_a_block_either_way_keeps_the_request_and_the_offer_apart(member, who_blocks):
+    request = ask(member)
+    jo, kim = supporter("jo"), supporter("kim")
+    jo_offer = offer(jo, request)
+    blocker, blocked = (member, jo) if who_blocks == "member" else (jo, member)
+
+    block_create(blocker=blocker, blocked=blocked)
+
+    assert seen_by(jo) == [] and seen_by(kim) == [request.pk]
+    with pytest.raises(PermissionDenied, match="closed"):
+        offer(jo, request, about="Another go at offering.")
     with pytest.raises(PermissionDenied):
         services.offer_choose(member=member, offer_id=jo_offer.pk)
     assert not Mentoring.objects.exists()
