@@ -12,6 +12,7 @@ from mentoring.models import (
     MentorRequest,
     PeerSupporter,
 )
+from mentoring.services import LEFT_THE_SITE, mentees_offered_someone_else
 
 
 class MentoringData(PersonalData):
@@ -61,9 +62,8 @@ class MentoringData(PersonalData):
         Mentoring.objects.filter(status__in=CASELOAD_STATUSES).filter(
             mentee=user).update(status=Mentoring.Status.ENDED, ended_at=timezone.now(),
                                 end_reason="The mentee left the site")
-        Mentoring.objects.filter(status__in=CASELOAD_STATUSES).filter(
-            mentor=user).update(status=Mentoring.Status.ENDED, ended_at=timezone.now(),
-                                end_reason="The peer mentor left the site")
+        if supporter := PeerSupporter.objects.filter(user=user).first():
+            mentees_offered_someone_else(supporter=supporter, why=LEFT_THE_SITE)
         MentorRequest.objects.filter(member=user).delete()
         MentorOffer.objects.filter(supporter=user).delete()
         PeerSupporter.objects.filter(user=user).delete()

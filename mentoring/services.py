@@ -243,11 +243,16 @@ def supporter_come_back(*, user: User) -> SupporterStanding:
     return supporter_standing(user)
 
 
-def mentees_offered_someone_else(*, supporter: PeerSupporter) -> None:
-    """When a peer supporter steps back: their offers still waiting for a member are
-    withdrawn, and each mentee they have (chosen or mentoring) is told kindly, the
-    mentoring ends and the mentee's request is opened again so that other peer supporters
-    can offer; the mentee chooses again. Runs inside the step back's transaction."""
+STEPPED_BACK = "stepped back for a while"
+LEFT_THE_SITE = "left the site"
+
+
+def mentees_offered_someone_else(*, supporter: PeerSupporter, why: str = STEPPED_BACK) -> None:
+    """When a peer supporter steps back or leaves the site (`why`): their offers still
+    waiting for a member are withdrawn, and each mentee they have (chosen or mentoring) is
+    told kindly, the mentoring ends and the mentee's request is opened again so that other
+    peer supporters can offer; the mentee chooses again. Runs inside the caller's
+    transaction."""
     user = supporter.user
     MentorOffer.objects.filter(supporter=user, status=MentorOffer.Status.OPEN).update(
         status=MentorOffer.Status.WITHDRAWN)
@@ -257,13 +262,13 @@ def mentees_offered_someone_else(*, supporter: PeerSupporter) -> None:
                       .select_related("request", "mentee")):
         mentoring.status = Mentoring.Status.ENDED
         mentoring.ended_at = now
-        mentoring.end_reason = "The peer mentor stepped back for a while"
+        mentoring.end_reason = f"The peer mentor {why}"
         mentoring.save(update_fields=["status", "ended_at", "end_reason"])
         reopened = _reopen_for(mentoring)
         notify(users=[mentoring.mentee], kind=Notification.Kind.MENTORING,
                url=reverse("mentoring:ask"),
-               text=f"Your peer mentor {user.username} has stepped back for a while, so "
-                    "your mentoring has ended. This is nothing you did. "
+               text=f"Your peer mentor {user.username} has {why}, so your mentoring has "
+                    "ended. This is nothing you did. "
                     + ("Your request is open again so that other peer supporters can offer, "
                        "and you choose." if reopened else
                        "You can ask for a peer mentor again whenever you like."))

@@ -296,3 +296,18 @@ def test_requests_and_offers_are_in_the_export_and_go_when_the_account_is_delete
     assert not MentorRequest.objects.filter(member=member).exists()
     assert Mentoring.objects.get().status == Mentoring.Status.ENDED
     assert services.caseload(jo) == 0
+
+
+def test_a_mentor_leaving_the_site_tells_their_mentee_and_reopens_the_request(member):
+    from mentoring.leaving import MentoringData
+
+    jo = supporter("jo")
+    services.offer_choose(member=member, offer_id=offer(jo, ask(member)).pk)
+
+    MentoringData().erase(jo, content="")
+
+    assert Mentoring.objects.get().status == Mentoring.Status.ENDED
+    reopened = selectors.own_open_request(member)
+    assert reopened is not None and reopened.support_with == WANTED
+    told = Notification.objects.filter(user=member).latest("pk").text
+    assert "left the site" in told and "nothing you did" in told
